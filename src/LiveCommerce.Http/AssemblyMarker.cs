@@ -1,0 +1,2 @@
+namespace LiveCommerce.Http;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace LiveCommerce.Storage;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace LiveCommerce.Workflows;
+internal static class AssemblyMarker;

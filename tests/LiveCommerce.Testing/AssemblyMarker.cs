@@ -1,0 +1,1 @@
+namespace LiveCommerce.Testing; internal static class AssemblyMarker;
