@@ -1,3 +1,17 @@
+using LiveCommerce.Http;
+using LiveCommerce.LocalHost;
+
 var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:7071");
+}
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64L * 1024 * 1024);
+builder.AddLocalHostDefaults();
+builder.Services.AddLiveCommerceApi(builder.Configuration);
+
 var app = builder.Build();
-app.Run();
+app.UseLocalHostDefaults();
+app.MapLiveCommerceApi();
+await app.RunAsync();

@@ -1,2 +1,0 @@
-namespace LiveCommerce.Http;
-internal static class AssemblyMarker;

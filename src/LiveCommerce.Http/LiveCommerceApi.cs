@@ -1,0 +1,38 @@
+using LiveCommerce.Http.Operations;
+using LiveCommerce.Storage;
+using LiveCommerce.Storage.Idempotency;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LiveCommerce.Http;
+
+/// <summary>
+/// The service's shared defaults, eShop style: both hosts call <see cref="AddLiveCommerceApi"/>; the local host maps
+/// the routes with <see cref="MapLiveCommerceApi"/> and the Functions app binds the same handlers to [Function]s.
+/// </summary>
+public static class LiveCommerceApi
+{
+    public static IServiceCollection AddLiveCommerceApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLiveCommerceStorage(configuration);
+        services.AddSingleton<IdempotencyLedger>();
+        services.AddSingleton<OperationsEndpoints>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLiveCommerceApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+
+        api.MapGet("/health", (HttpRequest r, OperationsEndpoints h) => h.Health(r));
+        api.MapGet("/openapi.json", (HttpRequest r, OperationsEndpoints h) => h.OpenApi(r));
+
+        api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
+        return app;
+    }
+}

@@ -1,2 +1,0 @@
-namespace LiveCommerce.Storage;
-internal static class AssemblyMarker;

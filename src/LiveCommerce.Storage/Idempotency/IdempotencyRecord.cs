@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Data.Tables;
+
+namespace LiveCommerce.Storage.Idempotency;
+
+/// <summary>
+/// The stored form of one Idempotency-Key use: the request's fingerprint and the first response. The row can live in
+/// the resource's own partition and commit in the same transaction as the resource (no extra round trip), or in the
+/// standalone <see cref="IdempotencyLedger"/>.
+/// </summary>
+public static class IdempotencyRecord
+{
+    private const int ChunkChars = 30_000; // a Table string property holds 64 KiB of UTF-16
+    private const int MaxChunks = 15;      // and an entity 1 MiB in all
+
+    /// <summary>The row key: a hash of the route and the key, so any client-chosen key is a safe key.</summary>
+    public static string RowKey(string scope, string key) =>
+        "idem|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scope + "\n" + key)))[..40];
+
+    public static TableEntity Create(string partitionKey, string scope, string key, string fingerprint, StoredResponse response)
+    {
+        if (response.Body.Length > ChunkChars * MaxChunks)
+        {
+            throw new InvalidOperationException("The response is too large to keep for idempotent replay.");
+        }
+
+        var entity = new TableEntity(partitionKey, RowKey(scope, key))
+        {
+            ["Fingerprint"] = fingerprint,
+            ["Status"] = response.Status,
+            ["Location"] = response.Location,
+            ["Chunks"] = (response.Body.Length + ChunkChars - 1) / ChunkChars,
+        };
+        for (int i = 0, offset = 0; offset < response.Body.Length; i++, offset += ChunkChars)
+        {
+            entity[$"Body{i}"] = response.Body.Substring(offset, Math.Min(ChunkChars, response.Body.Length - offset));
+        }
+
+        return entity;
+    }
+
+    public static IdempotencyOutcome Evaluate(TableEntity stored, string fingerprint)
+    {
+        if (!string.Equals(stored.GetString("Fingerprint"), fingerprint, StringComparison.Ordinal))
+        {
+            return new IdempotencyOutcome.KeyReused();
+        }
+
+        var chunks = stored.GetInt32("Chunks") ?? 0;
+        var body = new StringBuilder();
+        for (var i = 0; i < chunks; i++)
+        {
+            body.Append(stored.GetString($"Body{i}"));
+        }
+
+        return new IdempotencyOutcome.Replay(new StoredResponse(stored.GetInt32("Status") ?? 200, body.ToString(), stored.GetString("Location")));
+    }
+}

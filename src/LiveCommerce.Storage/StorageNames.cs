@@ -1,0 +1,40 @@
+namespace LiveCommerce.Storage;
+
+/// <summary>Every table, container and queue the service uses; infra/modules/storage.bicep creates the same set.</summary>
+public static class StorageNames
+{
+    public const string QualificationTable = "qualification";
+    public const string SubjectsTable = "subjects";
+    public const string IdempotencyTable = "idempotency";
+    public const string ScreeningTable = "screening";
+    public const string WorkflowsTable = "workflows";
+    public const string KeyRoomsTable = "keyrooms";
+    public const string DisputesTable = "disputes";
+    public const string FilingsTable = "filings";
+    public const string CalendarsTable = "calendars";
+
+    public const string NegativeListsContainer = "negative-lists";
+    public const string EvidenceContainer = "evidence";
+    public const string BundlesContainer = "bundles";
+    public const string WorkflowPayloadsContainer = "workflow-payloads";
+
+    public const string BackgroundChecksQueue = "background-checks";
+    public const string BackgroundChecksPoisonQueue = "background-checks-poison";
+    public const string FilingEscalationsQueue = "filing-escalations";
+
+    public static readonly IReadOnlyList<string> Tables =
+    [
+        QualificationTable, SubjectsTable, IdempotencyTable, ScreeningTable, WorkflowsTable, KeyRoomsTable,
+        DisputesTable, FilingsTable, CalendarsTable,
+    ];
+
+    public static readonly IReadOnlyList<string> Containers =
+    [
+        NegativeListsContainer, EvidenceContainer, BundlesContainer, WorkflowPayloadsContainer,
+    ];
+
+    public static readonly IReadOnlyList<string> Queues =
+    [
+        BackgroundChecksQueue, BackgroundChecksPoisonQueue, FilingEscalationsQueue,
+    ];
+}

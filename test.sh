@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Builds everything that can be built here, compiles infra/, runs every test project (each starts its own Azurite
+# on free ports), and ends with the line "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+results=.artifacts/test-results
+rm -rf "$results" && mkdir -p "$results"
+broken=0   # steps that failed outside the test runner count as failures in the summary
+
+step() { echo; echo "== $*"; }
+
+step "Azurite (pinned in tools/azurite/package-lock.json)"
+tools/azurite/ensure-installed.sh || broken=$((broken + 1))
+
+step "Restore and build (LiveCommerceFunctions.Local.slnf: every project but the Functions shell)"
+dotnet build LiveCommerceFunctions.Local.slnf -c Release -nologo -v q -clp:ErrorsOnly -warnaserror || broken=$((broken + 1))
+
+step "Infrastructure (infra/, with the Bicep compiler from NuGet)"
+if [[ -x infra/build.sh ]]; then
+  infra/build.sh || broken=$((broken + 1))
+else
+  echo "infra/build.sh is missing"; broken=$((broken + 1))
+fi
+
+step "Azure Functions shell (src/LiveCommerce.Functions)"
+functions_tests=""
+if restore_log=$(timeout 300 dotnet restore tests/LiveCommerce.Functions.Tests -nologo -v q 2>&1); then
+  if dotnet build tests/LiveCommerce.Functions.Tests -c Release --no-restore -nologo -v q -clp:ErrorsOnly -warnaserror; then
+    functions_tests=tests/LiveCommerce.Functions.Tests
+  else
+    broken=$((broken + 1))
+  fi
+else
+  missing=$(grep -oE "Unable to find package [A-Za-z0-9.]+" <<<"$restore_log" | sed -e 's/Unable to find package //' -e 's/\.$//' | sort -u | paste -sd, -)
+  echo "skipped: src/LiveCommerce.Functions and its tests were not built, because their packages do not restore from this machine's NuGet source (${missing:-see dotnet restore output})."
+fi
+
+step "Tests"
+test_failed=0
+for project in tests/LiveCommerce.Domain.Tests tests/LiveCommerce.Workflows.Tests tests/LiveCommerce.Api.Tests $functions_tests; do
+  name=$(basename "$project")
+  echo "-- $name"
+  if ! dotnet test "$project" -c Release --no-build -nologo -v q \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results"; then
+    test_failed=1
+  fi
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  attr() { grep -oE "$1=\"[0-9]+\"" <<<"$counters" | grep -oE '[0-9]+' || echo 0; }
+  total=$(attr total); executed=$(attr executed); p=$(attr passed); f=$(attr failed); e=$(attr error)
+  passed=$((passed + p)); failed=$((failed + f + e)); skipped=$((skipped + total - executed))
+done
+if [[ $test_failed -ne 0 && $failed -eq 0 ]]; then
+  failed=1   # the runner failed without a failed test (a crash or a project that did not run): never report green
+fi
+failed=$((failed + broken))
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+[[ $failed -eq 0 ]]

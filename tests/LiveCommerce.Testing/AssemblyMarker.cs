@@ -1,1 +1,0 @@
-namespace LiveCommerce.Testing; internal static class AssemblyMarker;

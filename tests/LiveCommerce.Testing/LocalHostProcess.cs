@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace LiveCommerce.Testing;
+
+/// <summary>
+/// The local host started as a real process (the same binary ./run.sh starts), so tests go through HTTP and can kill
+/// and restart it like a crash in production.
+/// </summary>
+public sealed class LocalHostProcess : IAsyncDisposable
+{
+    /// <summary>A fixed test key for the identity hashes (32 bytes, base64). Production reads it from Key Vault.</summary>
+    public const string TestIdentityHashKey = "dGVzdC1rZXktZm9yLWxpdmUtY29tbWVyY2UtaWRlbnRpdHktaGFzaA==";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+
+    private LocalHostProcess(Process process, Uri baseAddress, StringBuilder output)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        _output = output;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Everything the host wrote so far (tests scan it for leaked identifiers).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public static async Task<LocalHostProcess> StartAsync(
+        string storageConnectionString,
+        IReadOnlyDictionary<string, string>? settings = null,
+        CancellationToken cancellationToken = default)
+    {
+        var assembly = RepositoryLayout.LocalHostAssembly;
+        if (!File.Exists(assembly))
+        {
+            throw new InvalidOperationException($"The local host is not built at {assembly}.");
+        }
+
+        var port = FreePort.Next();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { assembly },
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["AzureWebJobsStorage"] = storageConnectionString;
+        start.Environment["Identity__HashKey"] = TestIdentityHashKey;
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var output = new StringBuilder();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The local host did not start.");
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var host = new LocalHostProcess(process, baseAddress, output);
+        await host.WaitUntilHealthyAsync(cancellationToken);
+        return host;
+    }
+
+    public HttpClient CreateClient(string? platformId = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (platformId is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Platform-Id", platformId);
+        }
+
+        return client;
+    }
+
+    /// <summary>Ends the process at once, as a crash would: no graceful shutdown, nothing flushed.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The local host exited with code {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync("api/health", cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"The local host did not answer /api/health within 60 s:\n{Output}");
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+}
