@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace LiveCommerce.Domain.Filings;
 
 /// <summary>
@@ -13,8 +11,7 @@ public sealed record CalendarNotPublished
 
     public CalendarNotPublished(int year, params ReadOnlySpan<int> moreYears)
     {
-        var years = ImmutableSortedSet.CreateBuilder<int>();
-        years.Add(year);
+        var years = new SortedSet<int> { year };
         foreach (var more in moreYears)
         {
             years.Add(more);
@@ -28,13 +25,13 @@ public sealed record CalendarNotPublished
     /// Loading these years may reveal that an earlier one is needed too: how far back a walk over working days goes
     /// depends on the holidays of the years it passes through.
     /// </remarks>
-    public ImmutableArray<int> Years { get; }
+    public IReadOnlyList<int> Years { get; }
 
     /// <summary>The earliest missing year.</summary>
     public int Year => Years[0];
 
     public bool Equals(CalendarNotPublished? other) =>
-        other is not null && Years.AsSpan().SequenceEqual(other.Years.AsSpan());
+        other is not null && Years.SequenceEqual(other.Years);
 
     public override int GetHashCode()
     {

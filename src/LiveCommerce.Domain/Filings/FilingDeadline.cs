@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using NodaTime;
 
 namespace LiveCommerce.Domain.Filings;
@@ -20,7 +19,7 @@ public sealed record FilingDeadline(LocalDate EventDate, LocalDate Date, int Wor
     public const int NrtaWorkingDays = 14;
 
     /// <summary>Reminders go out when this many working days are left, 0 being the last day to file.</summary>
-    public static ImmutableArray<int> ReminderWorkingDaysLeft { get; } = [5, 2, 0];
+    public static IReadOnlyList<int> ReminderWorkingDaysLeft { get; } = [5, 2, 0];
 
     public static CalendarResult<FilingDeadline> Compute(
         LocalDate eventDate, WorkingDayCalendar calendar, int workingDays = NrtaWorkingDays)
@@ -55,25 +54,25 @@ public sealed record FilingDeadline(LocalDate EventDate, LocalDate Date, int Wor
     /// remain after the reminder, whether or not the deadline itself is a working day.</item>
     /// </list>
     /// </summary>
-    public CalendarResult<ImmutableArray<FilingReminder>> Reminders(WorkingDayCalendar calendar)
+    public CalendarResult<IReadOnlyList<FilingReminder>> Reminders(WorkingDayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         if (!calendar.LastWorkingDayOnOrBefore(Date).TryGetValue(out var lastFilingDay, out var notPublished))
         {
-            return notPublished;
+            return CalendarResult<IReadOnlyList<FilingReminder>>.NotPublished(notPublished);
         }
 
-        var reminders = ImmutableArray.CreateBuilder<FilingReminder>(ReminderWorkingDaysLeft.Length);
+        var reminders = new List<FilingReminder>(ReminderWorkingDaysLeft.Count);
         foreach (var left in ReminderWorkingDaysLeft)
         {
             if (!calendar.AddWorkingDays(lastFilingDay, -left).TryGetValue(out var on, out notPublished))
             {
-                return notPublished;
+                return CalendarResult<IReadOnlyList<FilingReminder>>.NotPublished(notPublished);
             }
 
             reminders.Add(new FilingReminder(left, on));
         }
 
-        return reminders.MoveToImmutable();
+        return CalendarResult<IReadOnlyList<FilingReminder>>.Of(reminders);
     }
 }
