@@ -8,13 +8,13 @@ namespace LiveCommerce.Domain.Filings;
 public static class FilingLifecycle
 {
     /// <summary>
-    /// The status of a filing recorded at <paramref name="now"/>. One recorded after its deadline, or after the
-    /// event has begun, is still recorded, as late.
+    /// The status of a filing recorded at <paramref name="now"/>. One recorded after its deadline is still recorded,
+    /// as late. That covers an event that has already begun: its deadline lies at least 15 days before its start.
     /// </summary>
-    public static FilingStatus Created(FilingDeadline deadline, Instant eventStartsAt, Instant now)
+    public static FilingStatus Created(FilingDeadline deadline, Instant now)
     {
         ArgumentNullException.ThrowIfNull(deadline);
-        return now >= deadline.LateFrom || now >= eventStartsAt ? FilingStatus.Late : FilingStatus.Open;
+        return now >= deadline.LateFrom ? FilingStatus.Late : FilingStatus.Open;
     }
 
     /// <summary>
