@@ -45,10 +45,10 @@ public sealed record FilingDeadline(LocalDate EventDate, LocalDate Date, int Wor
 
     /// <summary>
     /// The reminder dates, as <see cref="ReminderWorkingDaysLeft"/> says. All count back from the last working day on
-    /// or before the deadline, because that is the last day the authority's office is open to receive the filing:
+    /// or before the deadline, the last day on which both the compliance officer and the authority are at work:
     /// <list type="bullet">
-    /// <item>The 0 reminder falls on that day, not on a deadline that is a Sunday: a compliance officer reminded on
-    /// the Sunday could no longer act, and the Civil Code art. 203 extension to the next working day runs the wrong
+    /// <item>The 0 reminder falls on that day, not on a deadline that is a Sunday: an officer reminded on the Sunday
+    /// could no longer act, and the Civil Code art. 203 extension to the next working day runs the wrong
     /// way for an "in advance" deadline.</item>
     /// <item>"N working days before" is then the N-th working day before that last day, so exactly N working days
     /// remain after the reminder, whether or not the deadline itself is a working day.</item>

@@ -75,7 +75,7 @@ public sealed class WorkingDayCalendar
         var missing = MissingYearsBetween(first, last);
         if (missing.Count > 0)
         {
-            return new CalendarNotPublished(missing[0], [.. missing.Skip(1)]);
+            return new CalendarNotPublished(missing[0], [.. missing]);
         }
 
         var count = 0;
