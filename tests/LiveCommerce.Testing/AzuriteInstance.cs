@@ -11,7 +11,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
 {
     // Azurite's well-known development account; it is public and only valid against the emulator.
     private const string AccountName = "devstoreaccount1";
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IxN9fq9zYvbf1AU5ozFvFj3lU9Yk4ZW8eXmNQkQAGA==";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process _process;
 
