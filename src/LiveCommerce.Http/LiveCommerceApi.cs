@@ -1,5 +1,8 @@
+using LiveCommerce.Domain.Identity;
+using LiveCommerce.Http.Identity;
 using LiveCommerce.Http.Operations;
 using LiveCommerce.Storage;
+using LiveCommerce.Storage.Identity;
 using LiveCommerce.Storage.Idempotency;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +25,11 @@ public static class LiveCommerceApi
         services.AddLiveCommerceStorage(configuration);
         services.AddSingleton<IdempotencyLedger>();
         services.AddSingleton<OperationsEndpoints>();
+
+        services.AddSingleton(_ => new SubjectHasher(IdentityHashKey.From(configuration)));
+        services.AddSingleton<QualificationStore>();
+        services.AddSingleton<QualificationEndpoints>();
+        services.AddSingleton<BlacklistEndpoints>();
         return services;
     }
 
@@ -31,6 +39,12 @@ public static class LiveCommerceApi
 
         api.MapGet("/health", (HttpRequest r, OperationsEndpoints h) => h.Health(r));
         api.MapGet("/openapi.json", (HttpRequest r, OperationsEndpoints h) => h.OpenApi(r));
+
+        api.MapPost("/merchants/{merchantId}/qualification-checks", (HttpRequest r, string merchantId, QualificationEndpoints h) => h.CheckMerchant(r, merchantId));
+        api.MapGet("/merchants/{merchantId}/qualification-checks/{checkId}", (HttpRequest r, string merchantId, string checkId, QualificationEndpoints h) => h.GetMerchantCheck(r, merchantId, checkId));
+        api.MapPost("/hosts/{hostId}/qualification-checks", (HttpRequest r, string hostId, QualificationEndpoints h) => h.CheckHost(r, hostId));
+        api.MapGet("/hosts/{hostId}/qualification-checks/{checkId}", (HttpRequest r, string hostId, string checkId, QualificationEndpoints h) => h.GetHostCheck(r, hostId, checkId));
+        api.MapPost("/blacklist", (HttpRequest r, BlacklistEndpoints h) => h.Add(r));
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;
