@@ -1,0 +1,294 @@
+using NodaTime;
+
+namespace LiveCommerce.Domain.Identity;
+
+/// <summary>
+/// Decides whether a merchant (room operator) or a host (marketer) may sell live. Lists every failing reason, so one
+/// round trip tells the platform everything to fix.
+/// </summary>
+public sealed class QualificationPolicy(LicenceMatrix matrix)
+{
+    /// <summary>
+    /// The rules encoded here: SAMR/CAC Order No. 117 (直播电商监督管理办法, effective 2026-02-01), Minors Protection Law
+    /// art. 76, and the category matrix of the contract. Stored with every decision; bump it when a rule changes.
+    /// </summary>
+    public const string RuleSetVersion = "cn-live-commerce-2026.02";
+
+    /// <summary>Order 117 art. 8: "至少每六个月核验更新一次", re-verify at least every six months.</summary>
+    public static Period ReverificationInterval { get; } = Period.FromMonths(6);
+
+    /// <summary>Minors Protection Law art. 76: no publisher accounts for minors under 16.</summary>
+    public const int MinimumHostAge = 16;
+
+    /// <summary>Below this age a host needs a guardian's consent (art. 76), and a guardian must have reached it.</summary>
+    public const int AdultAge = 18;
+
+    public QualificationPolicy()
+        : this(LicenceMatrix.Current)
+    {
+    }
+
+    public QualificationDecision EvaluateMerchant(MerchantApplication application, Instant checkedAt, SubjectFacts facts)
+    {
+        var today = ChinaTime.DateOf(checkedAt);
+        var findings = new QualificationFindings(checkedAt);
+
+        var entity = CheckCreditCode(application.CreditCode, findings);
+        if (facts.EntityBlacklisted)
+        {
+            findings.Reject(ReasonCodes.Blacklisted, "The merchant is blacklisted.", "creditCode");
+        }
+
+        var person = CheckPerson(
+            application.LegalRepresentative.IdNumber, today, "legalRepresentative.idNumber", "legal representative", findings);
+        CheckPersonFacts(facts, "legalRepresentative", "legal representative", findings);
+
+        var seen = new HashSet<ProductCategory>();
+        for (var i = 0; i < application.Categories.Count; i++)
+        {
+            var category = application.Categories[i];
+            if (seen.Add(category))
+            {
+                CheckCategory(category, $"categories[{i}]", application.Licences, today, findings);
+            }
+        }
+
+        return findings.ToDecision(new QualificationSubjects(entity, person));
+    }
+
+    public QualificationDecision EvaluateHost(HostApplication application, Instant checkedAt, SubjectFacts facts)
+    {
+        var today = ChinaTime.DateOf(checkedAt);
+        var findings = new QualificationFindings(checkedAt);
+
+        var host = CheckPerson(application.IdNumber, today, "idNumber", "host", findings);
+        CheckPersonFacts(facts, fieldPrefix: null, "host", findings);
+
+        if (host is not null)
+        {
+            CheckAge(host, application.GuardianConsent, today, findings);
+        }
+
+        CheckProfessionalFields(application.ProfessionalFields, today, findings);
+
+        if (application.VirtualAvatar is { PortraitOwnerConsent: false })
+        {
+            findings.Reject(
+                ReasonCodes.PortraitConsentRequired,
+                "A virtual avatar needs the consent of the person whose likeness it uses.",
+                "virtualAvatar.portraitOwnerConsent");
+        }
+
+        // Listed even when the host is rejected for other reasons: the platform must know before any later attempt.
+        if (application.IsPublicFigure)
+        {
+            findings.RequireReview(
+                ReasonCodes.AdvanceReportRequired, "A public figure as host must be reported in advance.", "isPublicFigure");
+        }
+
+        if (application.IsOverseas)
+        {
+            findings.RequireReview(
+                ReasonCodes.AdvanceReportRequired, "An overseas host must be reported in advance.", "isOverseas");
+        }
+
+        return findings.ToDecision(new QualificationSubjects(null, host));
+    }
+
+    private static CreditCode? CheckCreditCode(string raw, QualificationFindings findings)
+    {
+        if (!CreditCode.TryParse(raw, out var code, out var error))
+        {
+            findings.RecordIdentifier("creditCode", ResidentIdNumber.Mask(raw));
+            findings.Reject(ReasonCodes.CreditCodeInvalid, error, "creditCode");
+            return null;
+        }
+
+        findings.RecordIdentifier("creditCode", code.Value);
+        foreach (var warning in code.Warnings)
+        {
+            findings.Warn(warning, CreditCodeWarningMessage(warning), "creditCode");
+        }
+
+        return code;
+    }
+
+    private static string CreditCodeWarningMessage(string warning) => warning switch
+    {
+        CreditCode.OrganisationCodeCheckFailed => "The organisation code inside the credit code fails its own check.",
+        CreditCode.UnknownRegistrationAuthorityOrEntityType =>
+            "The credit code names an unknown registration authority or entity type.",
+        _ => "The credit code looks unusual.",
+    };
+
+    private static ResidentIdNumber? CheckPerson(
+        string raw, LocalDate today, string field, string role, QualificationFindings findings)
+    {
+        if (!ResidentIdNumber.TryParse(raw, today, out var id, out var error))
+        {
+            findings.RecordIdentifier(field, ResidentIdNumber.Mask(raw));
+            findings.Reject(ReasonCodes.IdNumberInvalid, $"The {role}'s ID number is invalid. {error}", field);
+            return null;
+        }
+
+        findings.RecordIdentifier(field, id.Masked);
+        return id;
+    }
+
+    private static void CheckPersonFacts(SubjectFacts facts, string? fieldPrefix, string role, QualificationFindings findings)
+    {
+        var prefix = fieldPrefix is null ? string.Empty : fieldPrefix + ".";
+        if (facts.PersonBlacklisted)
+        {
+            findings.Reject(ReasonCodes.Blacklisted, $"The {role} is blacklisted.", prefix + "idNumber");
+        }
+
+        if (facts.PersonNameMismatch)
+        {
+            findings.Reject(
+                ReasonCodes.NameMismatch,
+                $"The {role}'s name differs from the name verified earlier for this ID number.",
+                prefix + "name");
+        }
+    }
+
+    private void CheckCategory(
+        ProductCategory category, string field, IReadOnlyList<Licence> licences, LocalDate today, QualificationFindings findings)
+    {
+        switch (matrix.RequirementFor(category))
+        {
+            case LicenceRequirement.Prohibited:
+                findings.Reject(ReasonCodes.CategoryProhibited, $"Category {category.Id} cannot be sold live.", field);
+                break;
+            case LicenceRequirement.AnyOf requirement:
+                CheckLicence(category, requirement, field, licences, today, findings);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A current licence of a suitable type satisfies the category; with several, the approval relies on the one valid
+    /// longest. Otherwise EXPIRED when a suitable one has lapsed, else MISSING, which includes a suitable licence
+    /// that is not valid yet: the merchant does not hold one in force, and nothing of theirs has expired.
+    /// </summary>
+    private static void CheckLicence(
+        ProductCategory category,
+        LicenceRequirement.AnyOf requirement,
+        string categoryField,
+        IReadOnlyList<Licence> licences,
+        LocalDate today,
+        QualificationFindings findings)
+    {
+        // Tuples keep each licence's index for the reason's field; FirstOrDefault of none is a null Licence.
+        var suitable = licences
+            .Select((licence, index) => (Licence: licence, Index: index))
+            .Where(x => requirement.IsSatisfiedBy(x.Licence.Type))
+            .ToList();
+
+        var current = suitable
+            .Where(x => x.Licence.IsValidOn(today))
+            .OrderByDescending(x => x.Licence.ValidTo)
+            .FirstOrDefault();
+        if (current.Licence is not null)
+        {
+            findings.RelyOn(current.Licence.ExpiresAt);
+            return;
+        }
+
+        var lastExpired = suitable
+            .Where(x => x.Licence.ValidTo < today)
+            .OrderByDescending(x => x.Licence.ValidTo)
+            .FirstOrDefault();
+        if (lastExpired.Licence is not null)
+        {
+            findings.Reject(
+                ReasonCodes.LicenceExpired,
+                $"The {lastExpired.Licence.Type.Id} for category {category.Id} expired on {lastExpired.Licence.ValidTo:uuuu-MM-dd}.",
+                $"licences[{lastExpired.Index}]");
+            return;
+        }
+
+        var accepted = string.Join(" or ", requirement.Types.Select(t => t.Id).Order(StringComparer.Ordinal));
+        var notYetValid = suitable.Count > 0 ? " (one is not valid yet)" : string.Empty;
+        findings.Reject(
+            ReasonCodes.LicenceMissing,
+            $"Category {category.Id} needs a current {accepted}{notYetValid}.",
+            categoryField);
+    }
+
+    private static void CheckAge(ResidentIdNumber host, GuardianConsent? consent, LocalDate today, QualificationFindings findings)
+    {
+        var age = host.AgeOn(today);
+        if (age < MinimumHostAge)
+        {
+            findings.Reject(ReasonCodes.HostUnder16, "The host is under 16 on the check date.", "idNumber");
+        }
+        else if (age < AdultAge)
+        {
+            CheckGuardianConsent(consent, today, findings);
+        }
+    }
+
+    private static void CheckGuardianConsent(GuardianConsent? consent, LocalDate today, QualificationFindings findings)
+    {
+        const string code = ReasonCodes.GuardianConsentRequired;
+        if (consent is null)
+        {
+            findings.Reject(code, "A host aged 16 or 17 needs a guardian's consent.", "guardianConsent");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(consent.GuardianName))
+        {
+            findings.Reject(code, "The guardian's name is missing.", "guardianConsent.guardianName");
+        }
+
+        const string idField = "guardianConsent.guardianIdNumber";
+        if (!ResidentIdNumber.TryParse(consent.GuardianIdNumber, today, out var guardian, out var error))
+        {
+            findings.RecordIdentifier(idField, ResidentIdNumber.Mask(consent.GuardianIdNumber));
+            findings.Reject(code, $"The guardian's ID number is invalid. {error}", idField);
+        }
+        else
+        {
+            findings.RecordIdentifier(idField, guardian.Masked);
+            if (guardian.AgeOn(today) < AdultAge)
+            {
+                findings.Reject(code, "The guardian is not an adult.", idField);
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(consent.DocumentRef))
+        {
+            findings.Reject(code, "The reference to the signed consent document is missing.", "guardianConsent.documentRef");
+        }
+    }
+
+    /// <summary>
+    /// Each field the host declares needs a current certificate; with several for one field, the approval relies on
+    /// the one valid longest. A field without one is reported once, at its first entry.
+    /// </summary>
+    private static void CheckProfessionalFields(
+        IReadOnlyList<ProfessionalCredential> credentials, LocalDate today, QualificationFindings findings)
+    {
+        var byField = credentials
+            .Select((credential, index) => (Credential: credential, Index: index))
+            .GroupBy(x => x.Credential.Field);
+
+        foreach (var entries in byField)
+        {
+            var current = entries.Select(x => x.Credential).Where(c => c.IsCurrentOn(today)).MaxBy(c => c.ValidTo);
+            if (current?.ExpiresAt is { } expiresAt)
+            {
+                findings.RelyOn(expiresAt);
+                continue;
+            }
+
+            var field = entries.Key.ToString().ToLowerInvariant();
+            findings.Reject(
+                ReasonCodes.ProfessionalQualificationRequired,
+                $"Content in the {field} field needs a current practising certificate with a number and an end date.",
+                $"professionalFields[{entries.First().Index}]");
+        }
+    }
+}
