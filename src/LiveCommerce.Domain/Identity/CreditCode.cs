@@ -12,7 +12,7 @@ public sealed record CreditCode
 {
     public const int Length = 18;
 
-    /// <summary>Warning: positions 9-17 fail their own GB 11714 check. Seen on a few legacy codes; never rejects.</summary>
+    /// <summary>Warning: positions 9-17 fail their own GB 11714 check (a few legacy codes). Never rejects.</summary>
     public const string OrganisationCodeCheckFailed = "ORGANISATION_CODE_CHECK_FAILED";
 
     /// <summary>Warning: the pair of positions 1 and 2 is not in the table of authorities and types we know.</summary>
@@ -148,7 +148,7 @@ public sealed record CreditCode
     private static string[] WarningsFor(string code)
     {
         var warnings = new List<string>(2);
-        if (!EntityTypesByAuthority.TryGetValue(code[0], out var types) || !types.Contains(code[1], StringComparison.Ordinal))
+        if (!EntityTypesByAuthority.TryGetValue(code[0], out var types) || !types.Contains(code[1]))
         {
             warnings.Add(UnknownRegistrationAuthorityOrEntityType);
         }

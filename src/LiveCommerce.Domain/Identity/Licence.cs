@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace LiveCommerce.Domain.Identity;
 
-/// <summary>An administrative licence or filing a merchant holds, valid on the days ValidFrom to ValidTo inclusive.</summary>
+/// <summary>An administrative licence or filing a merchant holds, valid from ValidFrom to ValidTo inclusive.</summary>
 public sealed record Licence(LicenceType Type, string Number, LocalDate ValidFrom, LocalDate ValidTo)
 {
     /// <summary>Whether the licence is in force on <paramref name="today"/> (a date in Asia/Shanghai).</summary>

@@ -32,7 +32,8 @@ public sealed class ProductCategory
 
     public static IReadOnlyList<string> AllIds { get; } = [.. All.Select(c => c.Id)];
 
-    private static readonly Dictionary<string, ProductCategory> ById = All.ToDictionary(c => c.Id, StringComparer.Ordinal);
+    private static readonly Dictionary<string, ProductCategory> ById =
+        All.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
     private ProductCategory(string id) => Id = id;
 

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace LiveCommerce.Domain.Identity;
 
-/// <summary>The certificate a host offers for a professional field. Valid through <see cref="ValidTo"/> inclusive.</summary>
+/// <summary>The certificate a host offers for a professional field, valid through <see cref="ValidTo"/>.</summary>
 public sealed record ProfessionalCredential(ProfessionalField Field, string? CertificateNumber, LocalDate? ValidTo)
 {
     /// <summary>Numbered and not past its last day on <paramref name="today"/> (Asia/Shanghai).</summary>

@@ -5,6 +5,9 @@ namespace LiveCommerce.Domain.Identity;
 /// <summary>What one evaluation has found so far, in the order of the request's fields.</summary>
 internal sealed class QualificationFindings(Instant checkedAt)
 {
+    /// <summary>The date of the check in Asia/Shanghai: licences, certificates and ages are judged on it.</summary>
+    public LocalDate Today { get; } = ChinaTime.DateOf(checkedAt);
+
     private readonly List<Reason> _reasons = [];
     private readonly List<Reason> _warnings = [];
     private readonly Dictionary<string, string> _maskedIdentifiers = new(StringComparer.Ordinal);
@@ -18,7 +21,8 @@ internal sealed class QualificationFindings(Instant checkedAt)
     }
 
     /// <summary>A reason a person must look at before approval; it rejects nothing by itself.</summary>
-    public void RequireReview(string code, string message, string field) => _reasons.Add(new Reason(code, message, field));
+    public void RequireReview(string code, string message, string field) =>
+        _reasons.Add(new Reason(code, message, field));
 
     public void Warn(string code, string message, string field) => _warnings.Add(new Reason(code, message, field));
 

@@ -9,28 +9,28 @@ namespace LiveCommerce.Domain.Identity;
 public sealed class QualificationPolicy(LicenceMatrix matrix)
 {
     /// <summary>
-    /// The rules encoded here: SAMR/CAC Order No. 117 (直播电商监督管理办法, effective 2026-02-01), Minors Protection Law
-    /// art. 76, and the category matrix of the contract. Stored with every decision; bump it when a rule changes.
+    /// The rules encoded here: SAMR/CAC Order No. 117 (直播电商监督管理办法, effective 2026-02-01), Minors
+    /// Protection Law art. 76, and the contract's category matrix. Stored with every decision: bump on any change.
     /// </summary>
     public const string RuleSetVersion = "cn-live-commerce-2026.02";
-
-    /// <summary>Order 117 art. 8: "至少每六个月核验更新一次", re-verify at least every six months.</summary>
-    public static Period ReverificationInterval { get; } = Period.FromMonths(6);
 
     /// <summary>Minors Protection Law art. 76: no publisher accounts for minors under 16.</summary>
     public const int MinimumHostAge = 16;
 
-    /// <summary>Below this age a host needs a guardian's consent (art. 76), and a guardian must have reached it.</summary>
+    /// <summary>Below this a host needs a guardian's consent (art. 76); a guardian must have reached it.</summary>
     public const int AdultAge = 18;
+
+    /// <summary>Order 117 art. 8: "至少每六个月核验更新一次", at least every six months.</summary>
+    public static Period ReverificationInterval { get; } = Period.FromMonths(6);
 
     public QualificationPolicy()
         : this(LicenceMatrix.Current)
     {
     }
 
-    public QualificationDecision EvaluateMerchant(MerchantApplication application, Instant checkedAt, SubjectFacts facts)
+    public QualificationDecision EvaluateMerchant(
+        MerchantApplication application, Instant checkedAt, SubjectFacts facts)
     {
-        var today = ChinaTime.DateOf(checkedAt);
         var findings = new QualificationFindings(checkedAt);
 
         var entity = CheckCreditCode(application.CreditCode, findings);
@@ -39,9 +39,10 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
             findings.Reject(ReasonCodes.Blacklisted, "The merchant is blacklisted.", "creditCode");
         }
 
-        var person = CheckPerson(
-            application.LegalRepresentative.IdNumber, today, "legalRepresentative.idNumber", "legal representative", findings);
-        CheckPersonFacts(facts, "legalRepresentative", "legal representative", findings);
+        const string legalRepresentative = "legal representative";
+        var person = CheckIdNumber(
+            application.LegalRepresentative.IdNumber, legalRepresentative, "legalRepresentative.", findings);
+        CheckPersonFacts(facts, legalRepresentative, "legalRepresentative.", findings);
 
         var seen = new HashSet<ProductCategory>();
         for (var i = 0; i < application.Categories.Count; i++)
@@ -49,7 +50,7 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
             var category = application.Categories[i];
             if (seen.Add(category))
             {
-                CheckCategory(category, $"categories[{i}]", application.Licences, today, findings);
+                CheckCategory(category, $"categories[{i}]", application.Licences, findings);
             }
         }
 
@@ -58,18 +59,16 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
 
     public QualificationDecision EvaluateHost(HostApplication application, Instant checkedAt, SubjectFacts facts)
     {
-        var today = ChinaTime.DateOf(checkedAt);
         var findings = new QualificationFindings(checkedAt);
 
-        var host = CheckPerson(application.IdNumber, today, "idNumber", "host", findings);
-        CheckPersonFacts(facts, fieldPrefix: null, "host", findings);
-
+        var host = CheckIdNumber(application.IdNumber, "host", fieldPrefix: "", findings);
+        CheckPersonFacts(facts, "host", fieldPrefix: "", findings);
         if (host is not null)
         {
-            CheckAge(host, application.GuardianConsent, today, findings);
+            CheckAge(host, application.GuardianConsent, findings);
         }
 
-        CheckProfessionalFields(application.ProfessionalFields, today, findings);
+        CheckProfessionalFields(application.ProfessionalFields, findings);
 
         if (application.VirtualAvatar is { PortraitOwnerConsent: false })
         {
@@ -79,11 +78,13 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
                 "virtualAvatar.portraitOwnerConsent");
         }
 
-        // Listed even when the host is rejected for other reasons: the platform must know before any later attempt.
+        // Listed even when the host is rejected for other reasons: the platform learns it before trying again.
         if (application.IsPublicFigure)
         {
             findings.RequireReview(
-                ReasonCodes.AdvanceReportRequired, "A public figure as host must be reported in advance.", "isPublicFigure");
+                ReasonCodes.AdvanceReportRequired,
+                "A public figure as host must be reported in advance.",
+                "isPublicFigure");
         }
 
         if (application.IsOverseas)
@@ -99,6 +100,7 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
     {
         if (!CreditCode.TryParse(raw, out var code, out var error))
         {
+            // Masked all the same: what was typed here may be anything, a person's ID number included.
             findings.RecordIdentifier("creditCode", ResidentIdNumber.Mask(raw));
             findings.Reject(ReasonCodes.CreditCodeInvalid, error, "creditCode");
             return null;
@@ -121,10 +123,11 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
         _ => "The credit code looks unusual.",
     };
 
-    private static ResidentIdNumber? CheckPerson(
-        string raw, LocalDate today, string field, string role, QualificationFindings findings)
+    private static ResidentIdNumber? CheckIdNumber(
+        string raw, string role, string fieldPrefix, QualificationFindings findings)
     {
-        if (!ResidentIdNumber.TryParse(raw, today, out var id, out var error))
+        var field = fieldPrefix + "idNumber";
+        if (!ResidentIdNumber.TryParse(raw, findings.Today, out var id, out var error))
         {
             findings.RecordIdentifier(field, ResidentIdNumber.Mask(raw));
             findings.Reject(ReasonCodes.IdNumberInvalid, $"The {role}'s ID number is invalid. {error}", field);
@@ -135,12 +138,13 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
         return id;
     }
 
-    private static void CheckPersonFacts(SubjectFacts facts, string? fieldPrefix, string role, QualificationFindings findings)
+    // Order 117 art. 8: no service to persons whose identity information is inconsistent, nor to barred persons.
+    private static void CheckPersonFacts(
+        SubjectFacts facts, string role, string fieldPrefix, QualificationFindings findings)
     {
-        var prefix = fieldPrefix is null ? string.Empty : fieldPrefix + ".";
         if (facts.PersonBlacklisted)
         {
-            findings.Reject(ReasonCodes.Blacklisted, $"The {role} is blacklisted.", prefix + "idNumber");
+            findings.Reject(ReasonCodes.Blacklisted, $"The {role} is blacklisted.", fieldPrefix + "idNumber");
         }
 
         if (facts.PersonNameMismatch)
@@ -148,12 +152,12 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
             findings.Reject(
                 ReasonCodes.NameMismatch,
                 $"The {role}'s name differs from the name verified earlier for this ID number.",
-                prefix + "name");
+                fieldPrefix + "name");
         }
     }
 
     private void CheckCategory(
-        ProductCategory category, string field, IReadOnlyList<Licence> licences, LocalDate today, QualificationFindings findings)
+        ProductCategory category, string field, IReadOnlyList<Licence> licences, QualificationFindings findings)
     {
         switch (matrix.RequirementFor(category))
         {
@@ -161,25 +165,26 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
                 findings.Reject(ReasonCodes.CategoryProhibited, $"Category {category.Id} cannot be sold live.", field);
                 break;
             case LicenceRequirement.AnyOf requirement:
-                CheckLicence(category, requirement, field, licences, today, findings);
+                CheckLicence(category, requirement, field, licences, findings);
                 break;
         }
     }
 
     /// <summary>
-    /// A current licence of a suitable type satisfies the category; with several, the approval relies on the one valid
+    /// A current licence of a suitable type satisfies the category; of several, the approval relies on the one valid
     /// longest. Otherwise EXPIRED when a suitable one has lapsed, else MISSING, which includes a suitable licence
-    /// that is not valid yet: the merchant does not hold one in force, and nothing of theirs has expired.
+    /// not valid yet: the merchant holds none in force, and nothing of theirs has expired.
     /// </summary>
     private static void CheckLicence(
         ProductCategory category,
         LicenceRequirement.AnyOf requirement,
         string categoryField,
         IReadOnlyList<Licence> licences,
-        LocalDate today,
         QualificationFindings findings)
     {
-        // Tuples keep each licence's index for the reason's field; FirstOrDefault of none is a null Licence.
+        var today = findings.Today;
+
+        // Tuples keep each licence's index for the reason's field; FirstOrDefault of none has a null Licence.
         var suitable = licences
             .Select((licence, index) => (Licence: licence, Index: index))
             .Where(x => requirement.IsSatisfiedBy(x.Licence.Type))
@@ -195,16 +200,16 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
             return;
         }
 
-        var lastExpired = suitable
+        var (lastExpired, index) = suitable
             .Where(x => x.Licence.ValidTo < today)
             .OrderByDescending(x => x.Licence.ValidTo)
             .FirstOrDefault();
-        if (lastExpired.Licence is not null)
+        if (lastExpired is not null)
         {
             findings.Reject(
                 ReasonCodes.LicenceExpired,
-                $"The {lastExpired.Licence.Type.Id} for category {category.Id} expired on {lastExpired.Licence.ValidTo:uuuu-MM-dd}.",
-                $"licences[{lastExpired.Index}]");
+                $"The {lastExpired.Type.Id} for category {category.Id} expired on {lastExpired.ValidTo:uuuu-MM-dd}.",
+                $"licences[{index}]");
             return;
         }
 
@@ -216,20 +221,21 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
             categoryField);
     }
 
-    private static void CheckAge(ResidentIdNumber host, GuardianConsent? consent, LocalDate today, QualificationFindings findings)
+    private static void CheckAge(ResidentIdNumber host, GuardianConsent? consent, QualificationFindings findings)
     {
-        var age = host.AgeOn(today);
+        var age = host.AgeOn(findings.Today);
         if (age < MinimumHostAge)
         {
             findings.Reject(ReasonCodes.HostUnder16, "The host is under 16 on the check date.", "idNumber");
         }
         else if (age < AdultAge)
         {
-            CheckGuardianConsent(consent, today, findings);
+            CheckGuardianConsent(consent, findings);
         }
     }
 
-    private static void CheckGuardianConsent(GuardianConsent? consent, LocalDate today, QualificationFindings findings)
+    /// <summary>Each missing or wrong part of the consent is its own reason, pointing at that part.</summary>
+    private static void CheckGuardianConsent(GuardianConsent? consent, QualificationFindings findings)
     {
         const string code = ReasonCodes.GuardianConsentRequired;
         if (consent is null)
@@ -244,7 +250,7 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
         }
 
         const string idField = "guardianConsent.guardianIdNumber";
-        if (!ResidentIdNumber.TryParse(consent.GuardianIdNumber, today, out var guardian, out var error))
+        if (!ResidentIdNumber.TryParse(consent.GuardianIdNumber, findings.Today, out var guardian, out var error))
         {
             findings.RecordIdentifier(idField, ResidentIdNumber.Mask(consent.GuardianIdNumber));
             findings.Reject(code, $"The guardian's ID number is invalid. {error}", idField);
@@ -252,7 +258,7 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
         else
         {
             findings.RecordIdentifier(idField, guardian.Masked);
-            if (guardian.AgeOn(today) < AdultAge)
+            if (guardian.AgeOn(findings.Today) < AdultAge)
             {
                 findings.Reject(code, "The guardian is not an adult.", idField);
             }
@@ -260,16 +266,16 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
 
         if (string.IsNullOrWhiteSpace(consent.DocumentRef))
         {
-            findings.Reject(code, "The reference to the signed consent document is missing.", "guardianConsent.documentRef");
+            findings.Reject(code, "The reference to the signed consent is missing.", "guardianConsent.documentRef");
         }
     }
 
     /// <summary>
-    /// Each field the host declares needs a current certificate; with several for one field, the approval relies on
-    /// the one valid longest. A field without one is reported once, at its first entry.
+    /// Each field the host declares needs a current certificate; of several for one field, the approval relies on the
+    /// one valid longest. A field without one is reported once, at its first entry.
     /// </summary>
     private static void CheckProfessionalFields(
-        IReadOnlyList<ProfessionalCredential> credentials, LocalDate today, QualificationFindings findings)
+        IReadOnlyList<ProfessionalCredential> credentials, QualificationFindings findings)
     {
         var byField = credentials
             .Select((credential, index) => (Credential: credential, Index: index))
@@ -277,7 +283,10 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
 
         foreach (var entries in byField)
         {
-            var current = entries.Select(x => x.Credential).Where(c => c.IsCurrentOn(today)).MaxBy(c => c.ValidTo);
+            var current = entries
+                .Select(x => x.Credential)
+                .Where(c => c.IsCurrentOn(findings.Today))
+                .MaxBy(c => c.ValidTo);
             if (current?.ExpiresAt is { } expiresAt)
             {
                 findings.RelyOn(expiresAt);

@@ -40,7 +40,7 @@ public sealed record ResidentIdNumber
 
     public Sex Sex => (Value[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female;
 
-    /// <summary>First 3 and last 4 characters, e.g. <c>110***********002X</c>: safe for review records and logs.</summary>
+    /// <summary>First 3 and last 4 characters, e.g. <c>110***********002X</c>: safe for records and logs.</summary>
     public string Masked => string.Concat(Value.AsSpan(0, 3), new string('*', Length - 7), Value.AsSpan(Length - 4));
 
     public override string ToString() => Masked;

@@ -19,7 +19,7 @@ internal static class IdentityGen
 
     private static readonly LocalDate Earliest = new(1900, 1, 1);
 
-    /// <summary>Any day from 1900 to <see cref="AsOf"/>, with 29 February of leap years since 1800 over-represented.</summary>
+    /// <summary>Any day from 1900 to <see cref="AsOf"/>, and often 29 February of a leap year since 1800.</summary>
     public static Gen<LocalDate> BirthDates { get; } = Gen.Frequency(
         (5, Gen.Choose(0, Period.Between(Earliest, AsOf, PeriodUnits.Days).Days).Select(Earliest.PlusDays)),
         (1, Gen.Choose(1800, 2024).Where(CalendarSystem.Iso.IsLeapYear).Select(year => new LocalDate(year, 2, 29))));

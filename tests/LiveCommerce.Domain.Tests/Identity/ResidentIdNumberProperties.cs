@@ -59,14 +59,17 @@ public class ResidentIdNumberProperties
                 var id = Parse(IdNumbers.BornOn(birth, sequence: "001"));
                 var anniversary = birth.PlusYears(years);
                 // PlusYears moves 29 February to 28 February; the age rule waits for 1 March.
-                var reached = birth is { Month: 2, Day: 29 } && anniversary.Day == 28 ? anniversary.PlusDays(1) : anniversary;
+                var reached = birth is { Month: 2, Day: 29 } && anniversary.Day == 28
+                    ? anniversary.PlusDays(1)
+                    : anniversary;
                 return id.AgeOn(reached) == years && id.AgeOn(reached.PlusDays(-1)) == years - 1;
             });
 
     [Theory]
     [InlineData(2008, 2024, 2, 29)] // 2024 is a leap year: the birthday itself
     [InlineData(1884, 1900, 3, 1)] // 1900 is not: 1 March, never 28 February
-    public void A_29_February_birth_reaches_16_on_29_February_or_else_1_March(int birthYear, int year, int month, int day)
+    public void A_29_February_birth_reaches_16_on_29_February_or_else_1_March(
+        int birthYear, int year, int month, int day)
     {
         var id = Parse(IdNumbers.BornOn(new LocalDate(birthYear, 2, 29)));
         var birthday = new LocalDate(year, month, day);

@@ -125,7 +125,7 @@ public class ResidentIdNumberTests
     [InlineData("  1101051949 ", "110*****49")]
     [InlineData("张三丰李四王五赵六钱七", "***********")]
     [InlineData("ab\ncdefghij\r\n", "ab*******ij")]
-    public void Mask_reveals_at_most_three_leading_and_two_trailing_ascii_letters_or_digits(string? raw, string expected)
+    public void Mask_shows_at_most_three_leading_and_two_trailing_ascii_letters_or_digits(string? raw, string expected)
     {
         Assert.Equal(expected, ResidentIdNumber.Mask(raw));
     }

@@ -17,9 +17,15 @@ public partial class SubjectHasherTests
     {
         // Stored hashes are keys of blacklist and name records: these values must never change. (Computed with an
         // independent HMAC-SHA256 over "livecommerce/<kind>/v1\0" + the normalised text.)
-        Assert.Equal("b2943488914fa58cf729b30a6e7fe1af8998f94dba32a44b65158ee27f79efe3", Hasher.Hash(Person("11010519491231002X")));
-        Assert.Equal("746a501ccfbd79a0efa250eb035952687ad2cc18effb027020b2e8e00bd2e80a", Hasher.Hash(Entity("9144030071526726XG")));
-        Assert.Equal("063ba42de63d652841680469813001d6c7831b9acc7bfa2701c563cf36e1f272", Hasher.HashName("买买提·艾力"));
+        Assert.Equal(
+            "b2943488914fa58cf729b30a6e7fe1af8998f94dba32a44b65158ee27f79efe3",
+            Hasher.Hash(Person("11010519491231002X")));
+        Assert.Equal(
+            "746a501ccfbd79a0efa250eb035952687ad2cc18effb027020b2e8e00bd2e80a",
+            Hasher.Hash(Entity("9144030071526726XG")));
+        Assert.Equal(
+            "063ba42de63d652841680469813001d6c7831b9acc7bfa2701c563cf36e1f272",
+            Hasher.HashName("买买提·艾力"));
     }
 
     [Property]
@@ -108,7 +114,9 @@ public partial class SubjectHasherTests
     private static partial Regex TableKey();
 
     private static ResidentIdNumber Person(string raw) =>
-        ResidentIdNumber.TryParse(raw, IdentityGen.AsOf, out var id, out var error) ? id : throw new InvalidOperationException(error);
+        ResidentIdNumber.TryParse(raw, IdentityGen.AsOf, out var id, out var error)
+            ? id
+            : throw new InvalidOperationException(error);
 
     private static CreditCode Entity(string raw) =>
         CreditCode.TryParse(raw, out var code, out var error) ? code : throw new InvalidOperationException(error);
