@@ -71,7 +71,7 @@ public sealed class QualificationEndpoints(
         var answer = await CommitAsync(platform, SubjectKind.Merchant, merchantId, "merchantId", decision, entityHash, personHash, licences, key, body.Fingerprint, cancellation);
         if (answer.Committed && decision.Outcome == Decision.Approved && personHash is not null && personRecord.Result?.VerifiedNameHash is null)
         {
-            await store.RecordVerifiedNameAsync(platform, personHash, "person", subjects.Person!.Value.Masked, hasher.HashName(application.LegalRepresentative.Name), cancellation);
+            await store.RecordVerifiedNameAsync(platform, personHash, "person", subjects.Person!.Masked, hasher.HashName(application.LegalRepresentative.Name), cancellation);
         }
 
         return answer.Result;
@@ -102,7 +102,7 @@ public sealed class QualificationEndpoints(
         var now = Now();
         var cancellation = request.HttpContext.RequestAborted;
         var person = QualificationSubjects.Of(application!, now).Person;
-        var personHash = person is { } id ? hasher.Hash(id) : null;
+        var personHash = person is null ? null : hasher.Hash(person);
         var record = personHash is null ? null : await store.FindSubjectAsync(platform, personHash, cancellation);
 
         var facts = new SubjectFacts
@@ -115,7 +115,7 @@ public sealed class QualificationEndpoints(
         var answer = await CommitAsync(platform, SubjectKind.Host, hostId, "hostId", decision, personHash, null, null, key, body.Fingerprint, cancellation);
         if (answer.Committed && decision.Outcome == Decision.Approved && personHash is not null && record?.VerifiedNameHash is null)
         {
-            await store.RecordVerifiedNameAsync(platform, personHash, "person", person!.Value.Masked, hasher.HashName(application.Name), cancellation);
+            await store.RecordVerifiedNameAsync(platform, personHash, "person", person!.Masked, hasher.HashName(application.Name), cancellation);
         }
 
         return answer.Result;
@@ -158,9 +158,13 @@ public sealed class QualificationEndpoints(
             ["warnings"] = decision.Warnings.Select(ReasonBody.Of).ToList(),
             ["ruleSetVersion"] = decision.RuleSetVersion,
             ["checkedAt"] = ApiTime.Format(decision.CheckedAt),
-            ["validUntil"] = ApiTime.Format(decision.ValidUntil),
             ["subject"] = decision.MaskedIdentifiers,
         };
+        if (decision.ValidUntil is { } validUntil)
+        {
+            response["validUntil"] = ApiTime.Format(validUntil);
+        }
+
         var json = JsonSerializer.Serialize(response, ApiJson.Options);
 
         var replay = await store.CommitCheckAsync(
@@ -317,13 +321,15 @@ internal static class ProfessionalFields
             return null;
         }
 
-        var index = Array.IndexOf(Ids, value);
-        if (index < 0)
+        switch (value)
         {
-            v.Add(field, "INVALID_VALUE", $"'{value}' is not one of: {string.Join(", ", Ids)}.");
-            return null;
+            case "medical": return ProfessionalField.Medical;
+            case "financial": return ProfessionalField.Financial;
+            case "legal": return ProfessionalField.Legal;
+            case "education": return ProfessionalField.Education;
+            default:
+                v.Add(field, "INVALID_VALUE", $"'{value}' is not one of: {string.Join(", ", Ids)}.");
+                return null;
         }
-
-        return (ProfessionalField)index;
     }
 }

@@ -1,3 +1,4 @@
+using LiveCommerce.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -234,7 +235,7 @@ public sealed class QualificationApiTests(LocalHostFixture fixture)
     public async Task The_same_idempotency_key_returns_the_first_response_and_stores_no_second_record()
     {
         using var client = fixture.ClientFor();
-        var body = JsonSerializer.Serialize(new { name = "郑九", idNumber = TestIdentities.AdultPerson() }, JsonSerializerOptions.Web);
+        var body = $$"""{"name":"郑九","idNumber":"{{TestIdentities.AdultPerson()}}"}""";
 
         async Task<HttpResponseMessage> PostAsync(string key, string json)
         {

@@ -1,3 +1,4 @@
+using LiveCommerce.Testing;
 using System.Net.Http.Json;
 
 namespace LiveCommerce.Api.Tests.Identity;
