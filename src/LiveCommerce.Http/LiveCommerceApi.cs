@@ -28,6 +28,7 @@ public static class LiveCommerceApi
 
         services.AddSingleton(_ => new SubjectHasher(IdentityHashKey.From(configuration)));
         services.AddSingleton<QualificationStore>();
+        services.AddSingleton<AccountStandings>();
         services.AddSingleton<QualificationEndpoints>();
         services.AddSingleton<BlacklistEndpoints>();
         return services;
@@ -44,6 +45,8 @@ public static class LiveCommerceApi
         api.MapGet("/merchants/{merchantId}/qualification-checks/{checkId}", (HttpRequest r, string merchantId, string checkId, QualificationEndpoints h) => h.GetMerchantCheck(r, merchantId, checkId));
         api.MapPost("/hosts/{hostId}/qualification-checks", (HttpRequest r, string hostId, QualificationEndpoints h) => h.CheckHost(r, hostId));
         api.MapGet("/hosts/{hostId}/qualification-checks/{checkId}", (HttpRequest r, string hostId, string checkId, QualificationEndpoints h) => h.GetHostCheck(r, hostId, checkId));
+        api.MapGet("/merchants/{merchantId}/qualification", (HttpRequest r, string merchantId, QualificationEndpoints h) => h.GetMerchantStanding(r, merchantId));
+        api.MapGet("/hosts/{hostId}/qualification", (HttpRequest r, string hostId, QualificationEndpoints h) => h.GetHostStanding(r, hostId));
         api.MapPost("/blacklist", (HttpRequest r, BlacklistEndpoints h) => h.Add(r));
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);

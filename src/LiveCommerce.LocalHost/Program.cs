@@ -8,6 +8,11 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64L * 1024 * 1024);
+if (builder.Configuration.GetValue<TimeSpan?>("LocalHost:ClockOffset") is { } offset && offset != TimeSpan.Zero)
+{
+    builder.Services.AddSingleton<TimeProvider>(new ShiftedTimeProvider(offset));
+}
+
 builder.AddLocalHostDefaults();
 builder.Services.AddLiveCommerceApi(builder.Configuration);
 

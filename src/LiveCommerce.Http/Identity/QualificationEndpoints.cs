@@ -18,6 +18,7 @@ namespace LiveCommerce.Http.Identity;
 /// </summary>
 public sealed class QualificationEndpoints(
     QualificationStore store,
+    AccountStandings standings,
     SubjectHasher hasher,
     TimeProvider clock,
     ILogger<QualificationEndpoints> logger)
@@ -126,6 +127,43 @@ public sealed class QualificationEndpoints(
 
     public Task<IResult> GetHostCheck(HttpRequest request, string hostId, string checkId) =>
         GetCheck(request, SubjectKind.Host, hostId, checkId);
+
+    public Task<IResult> GetMerchantStanding(HttpRequest request, string merchantId) =>
+        GetStanding(request, SubjectKind.Merchant, merchantId, "merchantId");
+
+    public Task<IResult> GetHostStanding(HttpRequest request, string hostId) =>
+        GetStanding(request, SubjectKind.Host, hostId, "hostId");
+
+    /// <summary>
+    /// The account's standing now: current only while its latest decision is an approval within validUntil and none
+    /// of its subjects is blacklisted. A lapsed approval says REVERIFICATION_DUE (Order 117 art. 8, six months).
+    /// </summary>
+    private async Task<IResult> GetStanding(HttpRequest request, SubjectKind kind, string accountId, string accountField)
+    {
+        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        {
+            return problem;
+        }
+
+        var v = new RequestValidator();
+        v.Key(accountId, accountField);
+        if (v.HasErrors)
+        {
+            return v.ToProblem();
+        }
+
+        var standing = await standings.GetAsync(platform, kind, accountId, Now(), request.HttpContext.RequestAborted);
+        return JsonText.Of(200, new Dictionary<string, object?>
+        {
+            [accountField] = accountId,
+            ["status"] = standing.Status,
+            ["checkId"] = standing.CheckId,
+            ["decision"] = standing.Decision,
+            ["checkedAt"] = ApiTime.Format(standing.CheckedAt),
+            ["validUntil"] = ApiTime.Format(standing.ValidUntil),
+            ["reasons"] = standing.Reasons.Select(ReasonBody.Of).ToList(),
+        }.Where(p => p.Value is not null).ToDictionary());
+    }
 
     private async Task<IResult> GetCheck(HttpRequest request, SubjectKind kind, string accountId, string checkId)
     {

@@ -1,0 +1,69 @@
+using LiveCommerce.Domain;
+using LiveCommerce.Domain.Identity;
+using NodaTime;
+
+namespace LiveCommerce.Storage.Identity;
+
+/// <summary>Whether an account may sell live at a given instant, and why not.</summary>
+public sealed record AccountStanding(
+    string Status,
+    string? CheckId,
+    string? Decision,
+    Instant? CheckedAt,
+    Instant? ValidUntil,
+    IReadOnlyList<Reason> Reasons,
+    string? LicencesJson)
+{
+    public const string Current = "current";
+    public const string Lapsed = "lapsed";
+    public const string NotApproved = "not_approved";
+    public const string Blacklisted = "blacklisted";
+    public const string NeverChecked = "never_checked";
+
+    public bool IsCurrent => Status == Current;
+}
+
+/// <summary>
+/// An account's standing from its latest review record and its subjects' blacklist entries: the one place that
+/// answers "is this merchant or host qualified right now?" for the standing route, screening and pre-live checks.
+/// </summary>
+public sealed class AccountStandings(QualificationStore store)
+{
+    public async Task<AccountStanding> GetAsync(PlatformId platform, SubjectKind kind, string accountId, Instant at, CancellationToken cancellationToken)
+    {
+        var who = kind == SubjectKind.Merchant ? "merchant" : "host";
+        var standing = await store.FindStandingAsync(platform, kind, accountId, cancellationToken);
+        if (standing is null)
+        {
+            return new AccountStanding(AccountStanding.NeverChecked, null, null, null, null,
+                [new Reason("QUALIFICATION_MISSING", $"The {who} has no qualification check on record.")], null);
+        }
+
+        var subjects = new[] { standing.SubjectHash, standing.RepresentativeHash }.OfType<string>().ToList();
+        var records = await Task.WhenAll(subjects.Select(h => store.FindSubjectAsync(platform, h, cancellationToken)));
+        var blacklisted = records.Any(r => r?.IsBlacklistedAt(at) == true);
+
+        var outcome = standing.Outcome switch
+        {
+            "approved" => Decision.Approved,
+            "rejected" => Decision.Rejected,
+            _ => Decision.ManualReview,
+        };
+        var reasons = new List<Reason>();
+        var status = AccountStanding.Current;
+        if (blacklisted)
+        {
+            status = AccountStanding.Blacklisted;
+            reasons.Add(new Reason(ReasonCodes.Blacklisted, $"The {who} is blacklisted."));
+        }
+
+        var qualification = QualificationStanding.Of(outcome, standing.ValidUntil, at);
+        if (!qualification.IsCurrent)
+        {
+            status = blacklisted ? status : qualification.Reason is null ? AccountStanding.NotApproved : AccountStanding.Lapsed;
+            reasons.Add(qualification.Reason ?? new Reason("QUALIFICATION_NOT_APPROVED", $"The {who}'s latest qualification check was {standing.Outcome}."));
+        }
+
+        return new AccountStanding(status, standing.CheckId, standing.Outcome, standing.CheckedAt, standing.ValidUntil, reasons, standing.LicencesJson);
+    }
+}
