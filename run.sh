@@ -9,6 +9,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:7071}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
+# A development-only key for the identity hashes; Azure reads the real one from Key Vault (Identity__HashKey).
+export Identity__HashKey="${Identity__HashKey:-bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1pZGVudGl0eS1oYXNoLWtleQ==}"
 
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -44,7 +46,8 @@ fi
 
 dotnet build src/LiveCommerce.LocalHost -c Release -nologo -v q -clp:ErrorsOnly
 echo "Local host on $ASPNETCORE_URLS (Ctrl+C stops it)."
-dotnet src/LiveCommerce.LocalHost/bin/Release/net10.0/LiveCommerce.LocalHost.dll &
+# Started from its output folder so its appsettings.json is the content root's.
+(cd src/LiveCommerce.LocalHost/bin/Release/net10.0 && exec dotnet LiveCommerce.LocalHost.dll) &
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null || true; cleanup' EXIT INT TERM
 wait $host_pid
