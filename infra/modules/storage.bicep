@@ -36,6 +36,7 @@ param deploymentContainerName string
 // (verification records, Order 117 Arts 27-28: >= 3 years after the live) are swept by the app, not here.
 var tableNames = [
   'qualification'
+  'subjects'
   'screening'
   'workflows'
   'keyrooms'
