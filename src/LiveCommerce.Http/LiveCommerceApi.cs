@@ -1,8 +1,6 @@
-using LiveCommerce.Domain.Identity;
 using LiveCommerce.Http.Identity;
 using LiveCommerce.Http.Operations;
 using LiveCommerce.Storage;
-using LiveCommerce.Storage.Identity;
 using LiveCommerce.Storage.Idempotency;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +14,7 @@ namespace LiveCommerce.Http;
 /// <summary>
 /// The service's shared defaults, eShop style: both hosts call <see cref="AddLiveCommerceApi"/>; the local host maps
 /// the routes with <see cref="MapLiveCommerceApi"/> and the Functions app binds the same handlers to [Function]s.
+/// Each capability registers its own services and routes (IdentityApi, ...).
 /// </summary>
 public static class LiveCommerceApi
 {
@@ -25,29 +24,16 @@ public static class LiveCommerceApi
         services.AddLiveCommerceStorage(configuration);
         services.AddSingleton<IdempotencyLedger>();
         services.AddSingleton<OperationsEndpoints>();
-
-        services.AddSingleton(_ => new SubjectHasher(IdentityHashKey.From(configuration)));
-        services.AddSingleton<QualificationStore>();
-        services.AddSingleton<AccountStandings>();
-        services.AddSingleton<QualificationEndpoints>();
-        services.AddSingleton<BlacklistEndpoints>();
+        services.AddIdentity(configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapLiveCommerceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-
         api.MapGet("/health", (HttpRequest r, OperationsEndpoints h) => h.Health(r));
         api.MapGet("/openapi.json", (HttpRequest r, OperationsEndpoints h) => h.OpenApi(r));
-
-        api.MapPost("/merchants/{merchantId}/qualification-checks", (HttpRequest r, string merchantId, QualificationEndpoints h) => h.CheckMerchant(r, merchantId));
-        api.MapGet("/merchants/{merchantId}/qualification-checks/{checkId}", (HttpRequest r, string merchantId, string checkId, QualificationEndpoints h) => h.GetMerchantCheck(r, merchantId, checkId));
-        api.MapPost("/hosts/{hostId}/qualification-checks", (HttpRequest r, string hostId, QualificationEndpoints h) => h.CheckHost(r, hostId));
-        api.MapGet("/hosts/{hostId}/qualification-checks/{checkId}", (HttpRequest r, string hostId, string checkId, QualificationEndpoints h) => h.GetHostCheck(r, hostId, checkId));
-        api.MapGet("/merchants/{merchantId}/qualification", (HttpRequest r, string merchantId, QualificationEndpoints h) => h.GetMerchantStanding(r, merchantId));
-        api.MapGet("/hosts/{hostId}/qualification", (HttpRequest r, string hostId, QualificationEndpoints h) => h.GetHostStanding(r, hostId));
-        api.MapPost("/blacklist", (HttpRequest r, BlacklistEndpoints h) => h.Add(r));
+        api.MapIdentity();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;
