@@ -42,33 +42,48 @@ public sealed class PublishedYear
 
     /// <summary>
     /// Validates a schedule as published (or as sent to <c>PUT /api/calendars/cn/{year}</c>). Every problem is
-    /// reported, not just the first, so a caller can fix the whole body in one go.
+    /// reported, not just the first, each pointing at the entry it is about so an API can name the field
+    /// (<c>holidays[3]</c>).
     /// </summary>
     public static bool TryCreate(
         int year,
         IEnumerable<LocalDate> holidays,
         IEnumerable<LocalDate> makeUpWorkdays,
         out PublishedYear publishedYear,
-        out IReadOnlyList<string> errors)
+        out IReadOnlyList<ScheduleError> errors)
     {
         ArgumentNullException.ThrowIfNull(holidays);
         ArgumentNullException.ThrowIfNull(makeUpWorkdays);
 
-        var found = new List<string>();
+        var found = new List<ScheduleError>();
         if (year < CalendarSystem.Iso.MinYear || year > CalendarSystem.Iso.MaxYear)
         {
-            found.Add($"year: {year} is outside the supported range {CalendarSystem.Iso.MinYear}–{CalendarSystem.Iso.MaxYear}.");
+            found.Add(new ScheduleError(ScheduleErrorKind.YearOutOfRange, ScheduleList.None, -1,
+                $"year: {year} is outside the supported range {CalendarSystem.Iso.MinYear}–{CalendarSystem.Iso.MaxYear}."));
             publishedYear = null!;
             errors = found;
             return false;
         }
 
-        var offDays = DatesOfYear("holidays", holidays, year, found);
-        var workedDays = DatesOfYear("makeUpWorkdays", makeUpWorkdays, year, found);
-        found.AddRange(offDays.Intersect(workedDays).Select(day =>
-            $"{day:uuuu-MM-dd} is listed both as a holiday and as a make-up workday."));
-        found.AddRange(workedDays.Where(day => !IsWeekend(day)).Select(day =>
-            $"makeUpWorkdays: {day:uuuu-MM-dd} is a {day.DayOfWeek}; a make-up workday is always a Saturday or Sunday."));
+        var offDays = DatesOfYear(ScheduleList.Holidays, holidays, year, found);
+        var workedDays = DatesOfYear(ScheduleList.MakeUpWorkdays, makeUpWorkdays, year, found);
+        foreach (var (day, index) in workedDays)
+        {
+            if (offDays.ContainsKey(day))
+            {
+                found.Add(new ScheduleError(ScheduleErrorKind.HolidayAndMakeUpWorkday, ScheduleList.MakeUpWorkdays, index,
+                    $"{day:uuuu-MM-dd} is listed both as a holiday and as a make-up workday."));
+            }
+        }
+
+        foreach (var (day, index) in workedDays)
+        {
+            if (!IsWeekend(day))
+            {
+                found.Add(new ScheduleError(ScheduleErrorKind.MakeUpWorkdayNotAWeekend, ScheduleList.MakeUpWorkdays, index,
+                    $"makeUpWorkdays: {day:uuuu-MM-dd} is a {day.DayOfWeek}; a make-up workday is always a Saturday or Sunday."));
+            }
+        }
 
         if (found.Count > 0)
         {
@@ -77,7 +92,7 @@ public sealed class PublishedYear
             return false;
         }
 
-        publishedYear = new PublishedYear(year, offDays, workedDays);
+        publishedYear = new PublishedYear(year, [.. offDays.Keys], [.. workedDays.Keys]);
         errors = [];
         return true;
     }
@@ -99,24 +114,27 @@ public sealed class PublishedYear
             ? date.DayOfYear
             : throw new ArgumentOutOfRangeException(nameof(date), date, $"Not a date of {Year}.");
 
-    // Keeps the dates of the year (ISO calendar) and reports the others.
-    private static ImmutableSortedSet<LocalDate> DatesOfYear(
-        string field, IEnumerable<LocalDate> dates, int year, List<string> errors)
+    // Keeps the dates of the year (ISO calendar) with the position each was first listed at, and reports the others.
+    private static ImmutableSortedDictionary<LocalDate, int> DatesOfYear(
+        ScheduleList list, IEnumerable<LocalDate> dates, int year, List<ScheduleError> errors)
     {
-        var ofYear = ImmutableSortedSet.CreateBuilder<LocalDate>();
-        foreach (var day in dates.Distinct())
+        var name = list == ScheduleList.Holidays ? "holidays" : "makeUpWorkdays";
+        var ofYear = ImmutableSortedDictionary.CreateBuilder<LocalDate, int>();
+        var index = -1;
+        foreach (var day in dates)
         {
+            index++;
             if (day.Calendar != CalendarSystem.Iso)
             {
-                errors.Add($"{field}: {day} is not an ISO calendar date.");
+                errors.Add(new ScheduleError(ScheduleErrorKind.NotIsoCalendar, list, index, $"{name}: {day} is not an ISO calendar date."));
             }
             else if (day.Year != year)
             {
-                errors.Add($"{field}: {day:uuuu-MM-dd} is not a date of {year}.");
+                errors.Add(new ScheduleError(ScheduleErrorKind.OutsideYear, list, index, $"{name}: {day:uuuu-MM-dd} is not a date of {year}."));
             }
             else
             {
-                ofYear.Add(day);
+                ofYear.TryAdd(day, index);
             }
         }
 

@@ -36,7 +36,27 @@ public sealed class PublishedYearTests
                 "2025-10-11 is listed both as a holiday and as a make-up workday.",
                 "makeUpWorkdays: 2025-09-29 is a Monday; a make-up workday is always a Saturday or Sunday.",
             ],
-            errors);
+            errors.Select(e => e.Message));
+    }
+
+    [Fact]
+    public void Each_error_points_at_the_entry_it_is_about()
+    {
+        var valid = PublishedYear.TryCreate(
+            2025,
+            holidays: [Date(2025, 1, 1), Date(2024, 12, 31), Date(2025, 10, 11)],
+            makeUpWorkdays: [Date(2025, 1, 26), Date(2025, 9, 29), Date(2025, 10, 11)],
+            out _,
+            out var errors);
+
+        Assert.False(valid);
+        Assert.Equal(
+            [
+                (ScheduleErrorKind.OutsideYear, ScheduleList.Holidays, 1),
+                (ScheduleErrorKind.HolidayAndMakeUpWorkday, ScheduleList.MakeUpWorkdays, 2),
+                (ScheduleErrorKind.MakeUpWorkdayNotAWeekend, ScheduleList.MakeUpWorkdays, 1),
+            ],
+            errors.Select(e => (e.Kind, e.List, e.Index)));
     }
 
     [Fact]
