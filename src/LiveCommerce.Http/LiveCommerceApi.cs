@@ -1,3 +1,4 @@
+using LiveCommerce.Http.Filings;
 using LiveCommerce.Http.Identity;
 using LiveCommerce.Http.Operations;
 using LiveCommerce.Storage;
@@ -25,6 +26,7 @@ public static class LiveCommerceApi
         services.AddSingleton<IdempotencyLedger>();
         services.AddSingleton<OperationsEndpoints>();
         services.AddIdentity(configuration);
+        services.AddFilings(configuration);
         return services;
     }
 
@@ -34,6 +36,7 @@ public static class LiveCommerceApi
         api.MapGet("/health", (HttpRequest r, OperationsEndpoints h) => h.Health(r));
         api.MapGet("/openapi.json", (HttpRequest r, OperationsEndpoints h) => h.OpenApi(r));
         api.MapIdentity();
+        api.MapFilings();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;

@@ -14,13 +14,14 @@ public sealed record FieldError(string Field, string Code, string Message);
 /// </summary>
 public sealed class Problem : IResult
 {
-    private Problem(int status, string code, string title, string detail, IReadOnlyList<FieldError>? errors)
+    private Problem(int status, string code, string title, string detail, IReadOnlyList<FieldError>? errors, IReadOnlyDictionary<string, object>? extensions = null)
     {
         Status = status;
         Code = code;
         Title = title;
         Detail = detail;
         Errors = errors;
+        Extensions = extensions;
     }
 
     public int Status { get; }
@@ -32,6 +33,13 @@ public sealed class Problem : IResult
     public string Detail { get; }
 
     public IReadOnlyList<FieldError>? Errors { get; }
+
+    /// <summary>Extension members (RFC 9457 §3.2) a client can act on, e.g. <c>missingYears</c>.</summary>
+    public IReadOnlyDictionary<string, object>? Extensions { get; }
+
+    /// <summary>This problem with one more extension member.</summary>
+    public Problem With(string member, object value) =>
+        new(Status, Code, Title, Detail, Errors, new Dictionary<string, object>(Extensions ?? new Dictionary<string, object>()) { [member] = value });
 
     public static Problem Validation(IReadOnlyList<FieldError> errors) =>
         new(400, "VALIDATION_FAILED", "The request is not valid.",
@@ -70,7 +78,10 @@ public sealed class Problem : IResult
             Code,
             httpContext.Request.Path.Value,
             httpContext.TraceIdentifier,
-            Errors);
+            Errors)
+        {
+            Extensions = Extensions?.ToDictionary(),
+        };
         await JsonSerializer.SerializeAsync(response.Body, body, ApiJson.Options, httpContext.RequestAborted);
     }
 
@@ -82,5 +93,9 @@ public sealed class Problem : IResult
         string Code,
         string? Instance,
         string TraceId,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FieldError>? Errors);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FieldError>? Errors)
+    {
+        [JsonExtensionData]
+        public Dictionary<string, object>? Extensions { get; init; }
+    }
 }
