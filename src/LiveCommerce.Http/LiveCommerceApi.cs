@@ -1,3 +1,4 @@
+using LiveCommerce.Http.Disputes;
 using LiveCommerce.Http.Filings;
 using LiveCommerce.Http.Identity;
 using LiveCommerce.Http.Operations;
@@ -27,6 +28,7 @@ public static class LiveCommerceApi
         services.AddSingleton<OperationsEndpoints>();
         services.AddIdentity(configuration);
         services.AddFilings(configuration);
+        services.AddDisputes(configuration);
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class LiveCommerceApi
         api.MapGet("/openapi.json", (HttpRequest r, OperationsEndpoints h) => h.OpenApi(r));
         api.MapIdentity();
         api.MapFilings();
+        api.MapDisputes();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;

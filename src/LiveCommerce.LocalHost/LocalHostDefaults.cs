@@ -12,6 +12,7 @@ internal static class LocalHostDefaults
     public static WebApplicationBuilder AddLocalHostDefaults(this WebApplicationBuilder builder)
     {
         builder.Services.AddHostedService<StorageBootstrap>();
+        builder.Services.AddHostedService<EvidencePurgeSchedule>();
 
         // OTLP export only when an endpoint is configured (e.g. a local collector); otherwise telemetry stays in process.
         var otel = builder.Services.AddOpenTelemetry()

@@ -1,0 +1,7 @@
+namespace LiveCommerce.Http.Disputes;
+
+// Wire shapes of the evidence timelines (extension). Every member is nullable: a PUT sets the fields it carries.
+
+public sealed record SessionEvidenceRequest(string? RoomId, string? MerchantId, IReadOnlyList<string?>? HostIds, string? EndedAt, string? Tier);
+
+public sealed record OrderEvidenceRequest(string? SessionId, string? Sku, string? PurchasedAt, string? CompletedAt);
