@@ -37,6 +37,7 @@ param deploymentContainerName string
 var tableNames = [
   'qualification'
   'subjects'
+  'livesessions'
   'screening'
   'workflows'
   'keyrooms'

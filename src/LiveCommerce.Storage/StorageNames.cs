@@ -5,6 +5,7 @@ public static class StorageNames
 {
     public const string QualificationTable = "qualification";
     public const string SubjectsTable = "subjects";
+    public const string LiveSessionsTable = "livesessions";
     public const string IdempotencyTable = "idempotency";
     public const string ScreeningTable = "screening";
     public const string WorkflowsTable = "workflows";
@@ -24,7 +25,7 @@ public static class StorageNames
 
     public static readonly IReadOnlyList<string> Tables =
     [
-        QualificationTable, SubjectsTable, IdempotencyTable, ScreeningTable, WorkflowsTable, KeyRoomsTable,
+        QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, WorkflowsTable, KeyRoomsTable,
         DisputesTable, FilingsTable, CalendarsTable,
     ];
 
