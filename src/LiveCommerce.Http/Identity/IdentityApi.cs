@@ -43,9 +43,9 @@ public static class IdentityApi
         api.MapGet("/hosts/{hostId}/qualification-checks/{checkId}", (HttpRequest r, string hostId, string checkId, QualificationEndpoints h) => h.GetHostCheck(r, hostId, checkId));
         api.MapGet("/hosts/{hostId}/qualification", (HttpRequest r, string hostId, QualificationEndpoints h) => h.GetHostStanding(r, hostId));
         api.MapPost("/blacklist", (HttpRequest r, BlacklistEndpoints h) => h.Add(r));
-        api.MapPost("/live-sessions/{sessionId}/pre-live-checks", (HttpRequest r, string sessionId, LiveSessionEndpoints h) => h.Start(r, sessionId));
-        api.MapGet("/live-sessions/{sessionId}/pre-live-checks", (HttpRequest r, string sessionId, LiveSessionEndpoints h) => h.Get(r, sessionId));
-        api.MapPost("/live-sessions/{sessionId}/identity-results", (HttpRequest r, string sessionId, LiveSessionEndpoints h) => h.PostResult(r, sessionId));
+        api.MapPost("/live-sessions/{sessionId}/pre-live-checks", (HttpRequest r, string sessionId, LiveSessionEndpoints h, IWorkflowClient w) => h.Start(r, sessionId, w));
+        api.MapGet("/live-sessions/{sessionId}/pre-live-checks", (HttpRequest r, string sessionId, LiveSessionEndpoints h, IWorkflowClient w) => h.Get(r, sessionId, w));
+        api.MapPost("/live-sessions/{sessionId}/identity-results", (HttpRequest r, string sessionId, LiveSessionEndpoints h, IWorkflowClient w) => h.PostResult(r, sessionId, w));
         return api;
     }
 }

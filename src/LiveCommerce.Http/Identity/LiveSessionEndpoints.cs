@@ -15,11 +15,11 @@ namespace LiveCommerce.Http.Identity;
 
 /// <summary>
 /// The contract's "Pre-live identity verification": start the check (202 + Location), take the identity provider's
-/// results, and report where the check stands. The work itself is <see cref="PreLiveCheckWorkflow"/>.
+/// results, and report where the check stands. The work itself is <see cref="PreLiveCheckWorkflow"/>. The workflow
+/// client is a parameter, not a dependency: Durable Functions hands its client to each function through a binding.
 /// </summary>
 public sealed class LiveSessionEndpoints(
     LiveSessionStore sessions,
-    IWorkflowClient workflows,
     IdempotencyLedger ledger,
     TimeProvider clock,
     IConfiguration configuration)
@@ -27,7 +27,7 @@ public sealed class LiveSessionEndpoints(
     public const int MaxHosts = 20;
     public const int MaxItems = 10_000;
 
-    public async Task<IResult> Start(HttpRequest request, string sessionId)
+    public async Task<IResult> Start(HttpRequest request, string sessionId, IWorkflowClient workflows)
     {
         if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
             !IdempotencyKey.TryRead(request, out var key, out problem) ||
@@ -117,7 +117,7 @@ public sealed class LiveSessionEndpoints(
             instanceId,
             cancellation);
 
-        var response = await StatusResponseAsync(platform, sessionId, scheduledStart, instanceId, wait, accepted: true, request.Path.Value!, cancellation);
+        var response = await StatusResponseAsync(workflows, platform, sessionId, scheduledStart, instanceId, wait, accepted: true, request.Path.Value!, cancellation);
         if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
         {
             return IdempotencyKey.Answer(winner);
@@ -126,7 +126,7 @@ public sealed class LiveSessionEndpoints(
         return response;
     }
 
-    public async Task<IResult> PostResult(HttpRequest request, string sessionId)
+    public async Task<IResult> PostResult(HttpRequest request, string sessionId, IWorkflowClient workflows)
     {
         if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
             !IdempotencyKey.TryRead(request, out var key, out problem))
@@ -220,7 +220,7 @@ public sealed class LiveSessionEndpoints(
         return response;
     }
 
-    public async Task<IResult> Get(HttpRequest request, string sessionId)
+    public async Task<IResult> Get(HttpRequest request, string sessionId, IWorkflowClient workflows)
     {
         if (!TenantResolver.TryResolve(request, out var platform, out var problem))
         {
@@ -231,10 +231,10 @@ public sealed class LiveSessionEndpoints(
         var session = PlatformId.IsWellFormedKey(sessionId, 64) ? await sessions.FindSessionAsync(platform, sessionId, cancellation) : null;
         return session is null
             ? Problem.NotFound("SESSION_NOT_FOUND", $"No pre-live check for session '{sessionId}'.")
-            : await StatusResponseAsync(platform, sessionId, session.ScheduledStart, session.InstanceId, TimeSpan.Zero, accepted: false, request.Path.Value!, cancellation);
+            : await StatusResponseAsync(workflows, platform, sessionId, session.ScheduledStart, session.InstanceId, TimeSpan.Zero, accepted: false, request.Path.Value!, cancellation);
     }
 
-    private async Task<JsonText> StatusResponseAsync(PlatformId platform, string sessionId, DateTimeOffset scheduledStart, string instanceId, TimeSpan wait, bool accepted, string location, CancellationToken cancellation)
+    private static async Task<JsonText> StatusResponseAsync(IWorkflowClient workflows, PlatformId platform, string sessionId, DateTimeOffset scheduledStart, string instanceId, TimeSpan wait, bool accepted, string location, CancellationToken cancellation)
     {
         var instance = wait > TimeSpan.Zero
             ? await workflows.WaitForCompletionAsync(instanceId, wait, cancellation)
