@@ -1,5 +1,8 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace LiveCommerce.Domain.Screening;
 
@@ -21,29 +24,33 @@ namespace LiveCommerce.Domain.Screening;
 /// </summary>
 public sealed class NegativeListMatcher
 {
-    // Class ids of the 64K code unit table: symbols of terms get FirstSymbolClass and up.
-    private const ushort BreakerClass = 0;      // a character that is in no term
-    private const ushort SkipClass = 1;         // noise, format characters, marks, low surrogates: skipped
+    // Class ids of the 64K code unit table: content symbols of terms get FirstSymbolClass and up.
+    private const ushort BreakerClass = 0;       // a content character that is in no term
+    private const ushort SkipClass = 1;          // noise, format characters, marks, low surrogates: skipped
     private const ushort HighSurrogateClass = 2; // decode the pair, then look it up
     private const int FirstSymbolClass = 3;
 
+    // Text is scanned in blocks so that the symbol and candidate buffers live on the stack.
+    private const int BlockLength = 1024;
+
     private readonly ushort[] _classes;
     private readonly Dictionary<int, int> _symbolClasses;
-    private readonly int _separatorClass;
     private readonly StartFilter _filter;
     private readonly TermTrie _trie;
+    private readonly int[][] _separatorsBefore;
+    private readonly int _maxSeparators;
 
-    private NegativeListMatcher(IReadOnlyList<NegativeListEntry> entries, MatchMode mode, ushort[] classes,
-        Dictionary<int, int> symbolClasses, StartFilter filter, TermTrie trie, IReadOnlyList<int> unmatchable)
+    private NegativeListMatcher(IReadOnlyList<NegativeListEntry> entries, MatchMode mode, ushort[] classes, Dictionary<int, int> symbolClasses,
+        StartFilter filter, TermTrie trie, int[][] separatorsBefore, IReadOnlyList<int> unmatchable)
     {
         Entries = entries;
         Mode = mode;
         _classes = classes;
         _symbolClasses = symbolClasses;
-        _separatorClass = mode == MatchMode.Normalised && symbolClasses.TryGetValue(CharacterFolding.SeparatorSymbol, out int separator)
-            ? separator : BreakerClass;
         _filter = filter;
         _trie = trie;
+        _separatorsBefore = separatorsBefore;
+        _maxSeparators = separatorsBefore.Max(s => (int?)s.Length) ?? 0;
         UnmatchableEntries = unmatchable;
     }
 
@@ -54,54 +61,50 @@ public sealed class NegativeListMatcher
     /// <summary>Indexes of entries whose term is empty once normalised (e.g. only punctuation): they never match.</summary>
     public IReadOnlyList<int> UnmatchableEntries { get; }
 
-    public static NegativeListMatcher Build(IReadOnlyList<NegativeListEntry> entries, MatchMode mode = MatchMode.Normalised)
+    public static NegativeListMatcher Build(IReadOnlyList<NegativeListEntry> entries, MatchMode mode = MatchMode.Normalised) =>
+        Build(entries, mode, vectorised: true);
+
+    /// <param name="vectorised">False forces the scalar filter loop (tests compare the two).</param>
+    internal static NegativeListMatcher Build(IReadOnlyList<NegativeListEntry> entries, MatchMode mode, bool vectorised)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var symbolClasses = new Dictionary<int, int>();
-        var terms = new (int Class, CharKind Kind)[entries.Count][];
+        var paths = new (int Class, CharKind Kind)[entries.Count][];
+        var separatorsBefore = new int[entries.Count][];
         var leading = new uint[entries.Count][];
         var unmatchable = new List<int>();
         for (int entry = 0; entry < entries.Count; entry++)
         {
+            // The trie holds a term's content symbols; where the normalised term has separators is kept aside and
+            // checked when a match is confirmed (separators are noise to the filter, which never sees them).
             var symbols = mode == MatchMode.Exact ? ExactSymbols(entries[entry].Term) : NormalisedSymbols(entries[entry].Term);
-            var term = new (int Class, CharKind Kind)[symbols.Count];
-            for (int i = 0; i < symbols.Count; i++)
+            var content = symbols.Where(s => s.Kind != CharKind.Separator).ToList();
+            var path = new (int Class, CharKind Kind)[content.Count];
+            for (int i = 0; i < content.Count; i++)
             {
-                if (!symbolClasses.TryGetValue(symbols[i].Value, out int symbolClass))
-                {
-                    symbolClass = FirstSymbolClass + symbolClasses.Count;
-                    if (symbolClass > ushort.MaxValue)
-                    {
-                        throw new ArgumentException($"A negative list may use at most {ushort.MaxValue - FirstSymbolClass + 1:N0} distinct characters.", nameof(entries));
-                    }
-
-                    symbolClasses.Add(symbols[i].Value, symbolClass);
-                }
-
-                term[i] = (symbolClass, symbols[i].Kind);
+                path[i] = (ClassOf(content[i].Value, symbolClasses), content[i].Kind);
             }
 
-            terms[entry] = term;
-            // Exact scans filter on raw chars. Normalised scans filter on classes of content symbols only: noise, and
-            // so separators, are skipped in the scanned text.
+            paths[entry] = path;
+            separatorsBefore[entry] = [.. SeparatorPositions(symbols)];
             leading[entry] = mode == MatchMode.Exact
-                ? symbols.Take(3).Select(s => (uint)s.Value).ToArray()
-                : term.Where(s => s.Kind != CharKind.Separator).Take(3).Select(s => (uint)s.Class).ToArray();
-            if (term.Length == 0)
+                ? content.Take(4).Select(s => (uint)s.Value).ToArray()
+                : path.Take(4).Select(s => (uint)s.Class).ToArray();
+            if (path.Length == 0)
             {
                 unmatchable.Add(entry);
             }
         }
 
         var classes = mode == MatchMode.Exact ? ExactClassTable(symbolClasses) : NormalisedClassTable(symbolClasses);
-        var trie = TermTrie.Build(terms, FirstSymbolClass + symbolClasses.Count);
-        return new NegativeListMatcher(entries, mode, classes, symbolClasses, StartFilter.Build(leading), trie, unmatchable);
+        var trie = TermTrie.Build(paths, FirstSymbolClass + symbolClasses.Count);
+        return new NegativeListMatcher(entries, mode, classes, symbolClasses, StartFilter.Build(leading, vectorised), trie, separatorsBefore, unmatchable);
     }
 
     /// <summary>Number of occurrences (entry, position) in <paramref name="text"/>. Allocation-free.</summary>
     public int Count(ReadOnlySpan<char> text)
     {
-        var sink = new CountingSink(_trie);
+        var sink = new CountingSink();
         Scan(text, ref sink);
         return sink.Count;
     }
@@ -110,7 +113,7 @@ public sealed class NegativeListMatcher
     public void FindAll(ReadOnlySpan<char> text, List<TermMatch> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        var sink = new CollectingSink(_trie, into);
+        var sink = new CollectingSink(into);
         Scan(text, ref sink);
     }
 
@@ -126,24 +129,30 @@ public sealed class NegativeListMatcher
         }
     }
 
+    [SkipLocalsInit]
     private void ScanExact<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IMatchSink
     {
-        int n = text.Length;
-        ref char t = ref MemoryMarshal.GetReference(text);
-        var filter = _filter;
-        int i = 0;
-        for (; i + 2 < n; i++)
+        // In exact mode the symbols are the code units themselves.
+        var symbols = MemoryMarshal.Cast<char, ushort>(text);
+        Span<int> candidates = stackalloc int[BlockLength];
+        for (int blockStart = 0; blockStart + 3 < symbols.Length; blockStart += BlockLength)
         {
-            if (filter.MayStart(Unsafe.Add(ref t, i), Unsafe.Add(ref t, i + 1), Unsafe.Add(ref t, i + 2)))
+            // Up to BlockLength starts, each with the three symbols after it.
+            var block = symbols.Slice(blockStart, Math.Min(BlockLength + 3, symbols.Length - blockStart));
+            int found = _filter.FindCandidates(block, candidates);
+            foreach (int j in candidates[..found])
             {
-                VerifyExact(text, i, ref sink);
+                if (_filter.Confirms(block[j], block[j + 1], block[j + 2], block[j + 3]))
+                {
+                    VerifyExact(text, blockStart + j, ref sink);
+                }
             }
         }
 
-        // The last two positions have no full trigram; the trie decides.
-        for (; i < n; i++)
+        // The last three positions have no four symbols to filter on; the trie decides.
+        for (int start = Math.Max(0, text.Length - 3); start < text.Length; start++)
         {
-            VerifyExact(text, i, ref sink);
+            VerifyExact(text, start, ref sink);
         }
     }
 
@@ -154,7 +163,7 @@ public sealed class NegativeListMatcher
         {
             if (_trie.OutputCount(node) > 0)
             {
-                sink.Add(node, start, i);
+                sink.AddAll(_trie, node, start, i);
             }
 
             if (i >= text.Length)
@@ -166,53 +175,156 @@ public sealed class NegativeListMatcher
         }
     }
 
+    /// <summary>
+    /// Normalised scan. Each block of text is first reduced, through the 64K class table and without branching on
+    /// noise, to the classes of its content characters and their positions. The filter then runs over those symbols
+    /// as over raw text in exact mode; a candidate that survives walks the trie over the same symbols, and only a
+    /// walk that reaches a term goes back to the text for the exact rules (separators, word boundaries, offsets).
+    /// The last three symbols of a block carry over as context for the next.
+    /// </summary>
+    [SkipLocalsInit]
     private void ScanNormalised<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IMatchSink
     {
-        int n = text.Length;
+        const int Carried = 3;
+        Span<ushort> symbols = stackalloc ushort[Carried + BlockLength];
+        Span<int> starts = stackalloc int[Carried + BlockLength];
+        Span<int> candidates = stackalloc int[BlockLength];
+        symbols[..Carried].Clear();
+        starts[..Carried].Fill(-1);
         ref char t = ref MemoryMarshal.GetReference(text);
         ref ushort classes = ref MemoryMarshal.GetArrayDataReference(_classes);
-        var filter = _filter;
-        // The last two content symbols seen and where they start; a start is tested once its third symbol is known.
-        uint first = BreakerClass, second = BreakerClass;
-        int firstAt = -1, secondAt = -1;
-        for (int i = 0; i < n; i++)
+        ref ushort symbol = ref MemoryMarshal.GetReference(symbols);
+        ref int position = ref MemoryMarshal.GetReference(starts);
+        for (int blockStart = 0; blockStart < text.Length; blockStart += BlockLength)
         {
-            uint c = Unsafe.Add(ref classes, Unsafe.Add(ref t, i));
-            if (c <= HighSurrogateClass)
+            int blockEnd = Math.Min(text.Length, blockStart + BlockLength);
+            int count = Carried;
+            for (int i = blockStart; i < blockEnd; i++)
             {
+                uint c = Unsafe.Add(ref classes, Unsafe.Add(ref t, i));
                 if (c == HighSurrogateClass)
                 {
                     c = AstralClass(text, i);
                 }
 
-                if (c == SkipClass)
+                // Written unconditionally, kept only if content.
+                Unsafe.Add(ref symbol, count) = (ushort)c;
+                Unsafe.Add(ref position, count) = i;
+                count += c != SkipClass ? 1 : 0;
+            }
+
+            var blockSymbols = symbols[..count];
+            int found = _filter.FindCandidates(blockSymbols, candidates);
+            foreach (int j in candidates[..found])
+            {
+                if (starts[j] >= 0
+                    && _filter.Confirms(symbols[j], symbols[j + 1], symbols[j + 2], symbols[j + 3])
+                    && MayReachTerm(blockSymbols, j))
                 {
-                    continue;
+                    VerifyNormalised(text, starts[j], ref sink);
                 }
             }
 
-            if (filter.MayStart(first, second, c) && firstAt >= 0)
+            symbols.Slice(count - Carried, Carried).CopyTo(symbols);
+            starts.Slice(count - Carried, Carried).CopyTo(starts);
+        }
+
+        // The last three content characters have no four symbols to filter on; the trie decides.
+        foreach (int start in starts[..Carried])
+        {
+            if (start >= 0)
             {
-                VerifyNormalised(text, firstAt, ref sink);
+                VerifyNormalised(text, start, ref sink);
             }
-
-            first = second;
-            firstAt = secondAt;
-            second = c;
-            secondAt = i;
-        }
-
-        if (firstAt >= 0)
-        {
-            VerifyNormalised(text, firstAt, ref sink);
-        }
-
-        if (secondAt >= 0)
-        {
-            VerifyNormalised(text, secondAt, ref sink);
         }
     }
 
+    /// <summary>Whether the trie walk over content symbols from j reaches a term (or runs off the block, undecided).</summary>
+    private bool MayReachTerm(ReadOnlySpan<ushort> symbols, int j)
+    {
+        int node = _trie.RootChild(symbols[j]);
+        for (int k = j + 1; node != TermTrie.NoNode; k++)
+        {
+            if (_trie.OutputCount(node) > 0 || k == symbols.Length)
+            {
+                return true;
+            }
+
+            node = _trie.Child(node, symbols[k]);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Walks the normalised symbols of the text from the content character at <paramref name="start"/> and reports
+    /// each term that matches there exactly: same content symbols, separators in the same places, and no Latin/digit
+    /// word glued to either end.
+    /// </summary>
+    [SkipLocalsInit]
+    private void VerifyNormalised<TSink>(ReadOnlySpan<char> text, int start, ref TSink sink) where TSink : struct, IMatchSink
+    {
+        // Separators seen so far, as the content index they precede; no term has more than _maxSeparators.
+        Span<int> separators = _maxSeparators <= 64 ? stackalloc int[64] : new int[_maxSeparators];
+        int separatorCount = 0, length = 0, node = TermTrie.NoNode;
+        bool gluedBefore = false;
+        var reader = new SymbolReader(text, start);
+        while (reader.MoveNext())
+        {
+            var symbol = reader.Current;
+            if (symbol.Kind == CharKind.Separator)
+            {
+                if (separatorCount == _maxSeparators)
+                {
+                    return;
+                }
+
+                separators[separatorCount++] = length;
+                continue;
+            }
+
+            int symbolClass = ClassAt(text, symbol.Start);
+            node = length++ == 0 ? _trie.RootChild(symbolClass) : _trie.Child(node, symbolClass);
+            if (node == TermTrie.NoNode)
+            {
+                return;
+            }
+
+            if (length == 1)
+            {
+                var firstKind = _trie.KindInto(node);
+                gluedBefore = CharacterFolding.IsWordForming(firstKind) && SymbolReader.IsGluedBefore(text, start, firstKind);
+            }
+
+            if (_trie.OutputCount(node) == 0 || gluedBefore)
+            {
+                continue;
+            }
+
+            var lastKind = _trie.KindInto(node);
+            if (CharacterFolding.IsWordForming(lastKind) && SymbolReader.IsGluedAfter(text, symbol.Start, symbol.End, lastKind))
+            {
+                continue;
+            }
+
+            foreach (int entry in _trie.Outputs(node))
+            {
+                if (separators[..separatorCount].SequenceEqual(_separatorsBefore[entry]))
+                {
+                    sink.Add(entry, start, symbol.End);
+                }
+            }
+        }
+    }
+
+    /// <summary>Class of the content character at <paramref name="index"/> (a pair is decoded and folded).</summary>
+    private int ClassAt(ReadOnlySpan<char> text, int index)
+    {
+        int symbolClass = _classes[text[index]];
+        return symbolClass == HighSurrogateClass ? (int)AstralClass(text, index) : symbolClass;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private uint AstralClass(ReadOnlySpan<char> text, int index)
     {
         var (folded, kind, width) = CharacterFolding.Read(text, index);
@@ -224,54 +336,34 @@ public sealed class NegativeListMatcher
         return _symbolClasses.TryGetValue(folded, out int symbolClass) ? (uint)symbolClass : BreakerClass;
     }
 
-    private int ClassOf(ReadOnlySpan<char> text, in NormalisedSymbol symbol)
+    private static int ClassOf(int symbol, Dictionary<int, int> symbolClasses)
     {
-        if (symbol.Kind == CharKind.Separator)
+        if (!symbolClasses.TryGetValue(symbol, out int symbolClass))
         {
-            return _separatorClass;
+            symbolClass = FirstSymbolClass + symbolClasses.Count;
+            if (symbolClass > ushort.MaxValue)
+            {
+                throw new ArgumentException($"A negative list may use at most {ushort.MaxValue - FirstSymbolClass + 1:N0} distinct characters.");
+            }
+
+            symbolClasses.Add(symbol, symbolClass);
         }
 
-        int symbolClass = _classes[text[symbol.Start]];
-        return symbolClass == HighSurrogateClass ? (int)AstralClass(text, symbol.Start) : symbolClass;
+        return symbolClass;
     }
 
-    private void VerifyNormalised<TSink>(ReadOnlySpan<char> text, int start, ref TSink sink) where TSink : struct, IMatchSink
+    private static IEnumerable<int> SeparatorPositions(List<NormalisedSymbol> symbols)
     {
-        var reader = new SymbolReader(text, start);
-        if (!reader.MoveNext())
+        int content = 0;
+        foreach (var symbol in symbols)
         {
-            return;
-        }
-
-        int node = _trie.RootChild(ClassOf(text, reader.Current));
-        if (node == TermTrie.NoNode)
-        {
-            return;
-        }
-
-        var firstKind = _trie.KindInto(node);
-        bool gluedBefore = CharacterFolding.IsWordForming(firstKind) && SymbolReader.IsGluedBefore(text, start, firstKind);
-        while (true)
-        {
-            var symbol = reader.Current;
-            if (_trie.OutputCount(node) > 0 && !gluedBefore)
+            if (symbol.Kind == CharKind.Separator)
             {
-                var lastKind = _trie.KindInto(node);
-                if (!CharacterFolding.IsWordForming(lastKind) || !SymbolReader.IsGluedAfter(text, symbol.Start, symbol.End, lastKind))
-                {
-                    sink.Add(node, start, symbol.End);
-                }
+                yield return content;
             }
-
-            if (!reader.MoveNext())
+            else
             {
-                return;
-            }
-
-            node = _trie.Child(node, ClassOf(text, reader.Current));
-            if (node == TermTrie.NoNode)
-            {
-                return;
+                content++;
             }
         }
     }
@@ -334,23 +426,29 @@ public sealed class NegativeListMatcher
 
     private interface IMatchSink
     {
-        void Add(int node, int start, int end);
+        void Add(int entry, int start, int end);
+
+        void AddAll(TermTrie trie, int node, int start, int end);
     }
 
-    private struct CountingSink(TermTrie trie) : IMatchSink
+    private struct CountingSink : IMatchSink
     {
         public int Count;
 
-        public void Add(int node, int start, int end) => Count += trie.OutputCount(node);
+        public void Add(int entry, int start, int end) => Count++;
+
+        public void AddAll(TermTrie trie, int node, int start, int end) => Count += trie.OutputCount(node);
     }
 
-    private readonly struct CollectingSink(TermTrie trie, List<TermMatch> into) : IMatchSink
+    private readonly struct CollectingSink(List<TermMatch> into) : IMatchSink
     {
-        public void Add(int node, int start, int end)
+        public void Add(int entry, int start, int end) => into.Add(new TermMatch(entry, start, end - start));
+
+        public void AddAll(TermTrie trie, int node, int start, int end)
         {
             foreach (int entry in trie.Outputs(node))
             {
-                into.Add(new TermMatch(entry, start, end - start));
+                Add(entry, start, end);
             }
         }
     }

@@ -5,27 +5,32 @@ namespace LiveCommerce.Domain.Screening;
 
 /// <summary>
 /// The terms of a negative list as a trie over symbol classes, walked from each candidate start position to report
-/// every term that starts there. Root children are a dense array; the other edges sit in one open-addressing table
-/// keyed by (node, class). Immutable once built, so concurrent scans share it.
+/// every term that starts there. Root children are a dense array; every other edge is one 64-bit word in an
+/// open-addressing table, (node, class) in the high 40 bits and the child in the low 24, so a step costs one cache
+/// line. Immutable once built, so concurrent scans share it.
 /// </summary>
 internal sealed class TermTrie
 {
     public const int NoNode = 0; // the root is never a child, so 0 doubles as "no edge"
 
+    /// <summary>Node ids (and so the total length of distinct term prefixes) must fit the edge word's 24 bits.</summary>
+    public const int MaxNodes = 1 << 24;
+
+    private const int TargetBits = 24;
+    private const ulong EmptySlot = 0; // a real edge never has node 0 (the root's edges are in the dense array)
+
     private readonly int[] _rootChildren;
-    private readonly ulong[] _edgeKeys;
-    private readonly int[] _edgeTargets;
+    private readonly ulong[] _edges;
     private readonly int _edgeShift;
     private readonly int[] _outputStarts;
     private readonly int[] _outputEntries;
     private readonly CharKind[] _nodeKinds;
 
-    private TermTrie(int[] rootChildren, ulong[] edgeKeys, int[] edgeTargets, int[] outputStarts, int[] outputEntries, CharKind[] nodeKinds)
+    private TermTrie(int[] rootChildren, ulong[] edges, int[] outputStarts, int[] outputEntries, CharKind[] nodeKinds)
     {
         _rootChildren = rootChildren;
-        _edgeKeys = edgeKeys;
-        _edgeTargets = edgeTargets;
-        _edgeShift = 64 - BitOperations.Log2((uint)edgeKeys.Length);
+        _edges = edges;
+        _edgeShift = 64 - BitOperations.Log2((uint)edges.Length);
         _outputStarts = outputStarts;
         _outputEntries = outputEntries;
         _nodeKinds = nodeKinds;
@@ -39,16 +44,17 @@ internal sealed class TermTrie
     public int Child(int node, int symbolClass)
     {
         ulong key = EdgeKey(node, symbolClass);
-        int mask = _edgeKeys.Length - 1;
+        var edges = _edges;
+        int mask = edges.Length - 1;
         for (int slot = Slot(key, _edgeShift); ; slot = (slot + 1) & mask)
         {
-            ulong found = _edgeKeys[slot];
-            if (found == key)
+            ulong edge = edges[slot];
+            if (edge >> TargetBits == key)
             {
-                return _edgeTargets[slot];
+                return (int)(edge & (MaxNodes - 1));
             }
 
-            if (found == EmptyKey)
+            if (edge == EmptySlot)
             {
                 return NoNode;
             }
@@ -62,9 +68,7 @@ internal sealed class TermTrie
 
     public ReadOnlySpan<int> Outputs(int node) => _outputEntries.AsSpan(_outputStarts[node], _outputStarts[node + 1] - _outputStarts[node]);
 
-    private const ulong EmptyKey = ulong.MaxValue;
-
-    private static ulong EdgeKey(int node, int symbolClass) => (ulong)(uint)node << 32 | (uint)symbolClass;
+    private static ulong EdgeKey(int node, int symbolClass) => (ulong)(uint)node << 16 | (uint)symbolClass;
 
     private static int Slot(ulong key, int shift) => (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
 
@@ -109,22 +113,24 @@ internal sealed class TermTrie
             outputs.Add((node, entry));
         }
 
-        // Open addressing at most half full.
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, edges.Count * 2));
-        var edgeKeys = new ulong[capacity];
-        var edgeTargets = new int[capacity];
-        Array.Fill(edgeKeys, EmptyKey);
+        if (nodeKinds.Count > MaxNodes)
+        {
+            throw new ArgumentException($"The terms have more than {MaxNodes:N0} distinct prefixes.", nameof(terms));
+        }
+
+        // Open addressing at most two-thirds full.
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, edges.Count * 3 / 2));
+        var table = new ulong[capacity];
         int shift = 64 - BitOperations.Log2((uint)capacity);
         foreach (var (key, target) in edges)
         {
             int slot = Slot(key, shift);
-            while (edgeKeys[slot] != EmptyKey)
+            while (table[slot] != EmptySlot)
             {
                 slot = (slot + 1) & (capacity - 1);
             }
 
-            edgeKeys[slot] = key;
-            edgeTargets[slot] = target;
+            table[slot] = key << TargetBits | (uint)target;
         }
 
         // Entries per node in CSR form, each node's entries in list order.
@@ -141,6 +147,6 @@ internal sealed class TermTrie
         }
 
         var outputEntries = outputs.Select(o => o.Entry).ToArray();
-        return new TermTrie(rootChildren, edgeKeys, edgeTargets, outputStarts, outputEntries, nodeKinds.ToArray());
+        return new TermTrie(rootChildren, table, outputStarts, outputEntries, nodeKinds.ToArray());
     }
 }
