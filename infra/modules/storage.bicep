@@ -53,6 +53,7 @@ var containerNames = [
   'evidence'
   'bundles'
   'workflow-payloads'
+  'idempotency'
   'live-content'
   deploymentContainerName
 ]
