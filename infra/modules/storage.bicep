@@ -54,6 +54,7 @@ var containerNames = [
   'evidence'
   'bundles'
   'workflow-payloads'
+  'idempotency'
   'live-content'
   deploymentContainerName
 ]

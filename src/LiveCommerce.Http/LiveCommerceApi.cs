@@ -1,5 +1,6 @@
 using LiveCommerce.Http.Identity;
 using LiveCommerce.Http.Operations;
+using LiveCommerce.Http.Screening;
 using LiveCommerce.Storage;
 using LiveCommerce.Storage.Idempotency;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,7 @@ public static class LiveCommerceApi
         services.AddSingleton<IdempotencyLedger>();
         services.AddSingleton<OperationsEndpoints>();
         services.AddIdentity(configuration);
+        services.AddScreening();
         return services;
     }
 
@@ -34,6 +36,7 @@ public static class LiveCommerceApi
         api.MapGet("/health", (HttpRequest r, OperationsEndpoints h) => h.Health(r));
         api.MapGet("/openapi.json", (HttpRequest r, OperationsEndpoints h) => h.OpenApi(r));
         api.MapIdentity();
+        api.MapScreening();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;

@@ -18,6 +18,7 @@ public static class StorageNames
     public const string EvidenceContainer = "evidence";
     public const string BundlesContainer = "bundles";
     public const string WorkflowPayloadsContainer = "workflow-payloads";
+    public const string IdempotencyContainer = "idempotency";
 
     public const string BackgroundChecksQueue = "background-checks";
     public const string BackgroundChecksPoisonQueue = "background-checks-poison";
@@ -31,7 +32,7 @@ public static class StorageNames
 
     public static readonly IReadOnlyList<string> Containers =
     [
-        NegativeListsContainer, EvidenceContainer, BundlesContainer, WorkflowPayloadsContainer,
+        NegativeListsContainer, EvidenceContainer, BundlesContainer, WorkflowPayloadsContainer, IdempotencyContainer,
     ];
 
     public static readonly IReadOnlyList<string> Queues =
