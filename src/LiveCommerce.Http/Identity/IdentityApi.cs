@@ -31,6 +31,8 @@ public static class IdentityApi
         services.AddWorkflowActivity<CheckStandingsActivity>();
         services.AddWorkflowActivity<IssueIdentityChallengeActivity>();
         services.AddWorkflowActivity<RecordPreLiveOutcomeActivity>();
+        services.AddSingleton<ISessionItemScreening, Screening.SessionItemScreening>();
+        services.AddWorkflowActivity<ScreenSessionItemsActivity>();
         return services;
     }
 

@@ -50,3 +50,12 @@ public sealed class RecordPreLiveOutcomeActivity(IPreLiveRecords records) : IWor
         return true;
     }
 }
+
+[WorkflowName(Name)]
+public sealed class ScreenSessionItemsActivity(ISessionItemScreening screening) : IWorkflowActivity<SessionScreeningRequest, IReadOnlyList<Reason>>
+{
+    public const string Name = "PreLiveScreenItems";
+
+    public Task<IReadOnlyList<Reason>> RunAsync(SessionScreeningRequest input, CancellationToken cancellationToken) =>
+        screening.ScreenAsync(input, cancellationToken);
+}

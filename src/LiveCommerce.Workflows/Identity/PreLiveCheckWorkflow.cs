@@ -30,6 +30,11 @@ public sealed class PreLiveCheckWorkflow : IWorkflow<PreLiveCheckInput, PreLiveC
 
         reasons.AddRange(await context.CallActivityAsync<IReadOnlyList<Reason>>(
             CheckStandingsActivity.Name, new StandingsRequest(input.Platform, input.MerchantId, input.HostIds, input.ScheduledStart), Retry));
+        if (input.Items is { Count: > 0 } items && input.ListId is { } listId)
+        {
+            reasons.AddRange(await context.CallActivityAsync<IReadOnlyList<Reason>>(
+                ScreenSessionItemsActivity.Name, new SessionScreeningRequest(input.Platform, input.SessionId, input.MerchantId, listId, items), Retry));
+        }
         if (reasons.Count > 0)
         {
             log.LogInformation("Pre-live check {Session} blocked before any challenge: {Reasons}", input.SessionId, Codes(reasons));

@@ -38,3 +38,5 @@ public sealed record PreLiveCheckResult(string Status, IReadOnlyList<PreLiveHost
 }
 
 public sealed record PreLiveOutcome(string Platform, string SessionId, PreLiveCheckResult Result);
+
+public sealed record SessionScreeningRequest(string Platform, string SessionId, string MerchantId, string ListId, IReadOnlyList<PreLiveItem> Items);

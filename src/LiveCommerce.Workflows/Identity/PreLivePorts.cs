@@ -23,3 +23,12 @@ public interface IPreLiveRecords
 {
     Task RecordOutcomeAsync(PreLiveOutcome outcome, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Screens a session's items against a negative list for its merchant and keeps the decisions as part of the
+/// session's verification record; answers why any item blocks the session.
+/// </summary>
+public interface ISessionItemScreening
+{
+    Task<IReadOnlyList<Reason>> ScreenAsync(SessionScreeningRequest request, CancellationToken cancellationToken);
+}

@@ -149,6 +149,29 @@ public sealed class PreLiveApiTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task Prohibited_items_block_the_session_and_the_screening_is_kept_with_it()
+    {
+        using var client = fixture.ClientFor();
+        await QualifyAsync(client, "m1", "h1");
+        (await client.PutAsJsonAsync("api/negative-lists/l1", new { entries = new[] { new { term = "电子烟", category = "tobacco", severity = "prohibited" } } })).EnsureSuccessStatusCode();
+        using var started = await client.PostAsJsonAsync("api/live-sessions/s9/pre-live-checks?waitSeconds=20", new
+        {
+            roomId = "room-1",
+            merchantId = "m1",
+            hostIds = new[] { "h1" },
+            scheduledStart = DateTimeOffset.UtcNow.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+            listId = "l1",
+            items = new[] { new { sku = "ok", title = "纯棉T恤" }, new { sku = "bad", title = "电 子 烟礼盒" } },
+        });
+        var status = await started.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("blocked", status.GetProperty("status").GetString());
+        var reason = status.GetProperty("reasons").EnumerateArray().Single();
+        Assert.Equal("ITEM_PROHIBITED", reason.GetProperty("code").GetString());
+        Assert.Equal("items[1]", reason.GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_problem()
     {
         using var client = fixture.ClientFor();
