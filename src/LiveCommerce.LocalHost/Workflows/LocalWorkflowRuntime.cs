@@ -22,6 +22,9 @@ namespace LiveCommerce.LocalHost.Workflows;
 /// </summary>
 public sealed class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsyncDisposable
 {
+    /// <summary>The table partition that lists unfinished instances (what start-up resumes).</summary>
+    public const string UnfinishedIndexPartition = UnfinishedInstanceIndex.Partition;
+
     private static readonly TimeSpan LongestTimerWait = TimeSpan.FromDays(30); // System timers take at most ~49 days
 
     private readonly WorkflowHistoryStore _store;
