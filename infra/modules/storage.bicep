@@ -37,6 +37,7 @@ param deploymentContainerName string
 var tableNames = [
   'qualification'
   'subjects'
+  'livesessions'
   'screening'
   'workflows'
   'keyrooms'
@@ -53,6 +54,7 @@ var containerNames = [
   'evidence'
   'bundles'
   'workflow-payloads'
+  'idempotency'
   'live-content'
   deploymentContainerName
 ]

@@ -2,6 +2,7 @@ using LiveCommerce.Http.Disputes;
 using LiveCommerce.Http.Filings;
 using LiveCommerce.Http.Identity;
 using LiveCommerce.Http.Operations;
+using LiveCommerce.Http.Screening;
 using LiveCommerce.Storage;
 using LiveCommerce.Storage.Idempotency;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public static class LiveCommerceApi
         services.AddSingleton<IdempotencyLedger>();
         services.AddSingleton<OperationsEndpoints>();
         services.AddIdentity(configuration);
+        services.AddScreening();
         services.AddFilings(configuration);
         services.AddDisputes(configuration);
         return services;
@@ -38,6 +40,7 @@ public static class LiveCommerceApi
         api.MapGet("/health", (HttpRequest r, OperationsEndpoints h) => h.Health(r));
         api.MapGet("/openapi.json", (HttpRequest r, OperationsEndpoints h) => h.OpenApi(r));
         api.MapIdentity();
+        api.MapScreening();
         api.MapFilings();
         api.MapDisputes();
 

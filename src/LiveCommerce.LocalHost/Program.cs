@@ -1,5 +1,6 @@
 using LiveCommerce.Http;
 using LiveCommerce.LocalHost;
+using LiveCommerce.LocalHost.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -15,6 +16,7 @@ if (builder.Configuration.GetValue<TimeSpan?>("LocalHost:ClockOffset") is { } of
 
 builder.AddLocalHostDefaults();
 builder.Services.AddLiveCommerceApi(builder.Configuration);
+builder.Services.AddLocalWorkflowRuntime();
 
 var app = builder.Build();
 app.UseLocalHostDefaults();

@@ -5,6 +5,7 @@ public static class StorageNames
 {
     public const string QualificationTable = "qualification";
     public const string SubjectsTable = "subjects";
+    public const string LiveSessionsTable = "livesessions";
     public const string IdempotencyTable = "idempotency";
     public const string ScreeningTable = "screening";
     public const string WorkflowsTable = "workflows";
@@ -17,6 +18,7 @@ public static class StorageNames
     public const string EvidenceContainer = "evidence";
     public const string BundlesContainer = "bundles";
     public const string WorkflowPayloadsContainer = "workflow-payloads";
+    public const string IdempotencyContainer = "idempotency";
 
     public const string BackgroundChecksQueue = "background-checks";
     public const string BackgroundChecksPoisonQueue = "background-checks-poison";
@@ -24,13 +26,13 @@ public static class StorageNames
 
     public static readonly IReadOnlyList<string> Tables =
     [
-        QualificationTable, SubjectsTable, IdempotencyTable, ScreeningTable, WorkflowsTable, KeyRoomsTable,
+        QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, WorkflowsTable, KeyRoomsTable,
         DisputesTable, FilingsTable, CalendarsTable,
     ];
 
     public static readonly IReadOnlyList<string> Containers =
     [
-        NegativeListsContainer, EvidenceContainer, BundlesContainer, WorkflowPayloadsContainer,
+        NegativeListsContainer, EvidenceContainer, BundlesContainer, WorkflowPayloadsContainer, IdempotencyContainer,
     ];
 
     public static readonly IReadOnlyList<string> Queues =

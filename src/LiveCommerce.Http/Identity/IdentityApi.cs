@@ -1,5 +1,7 @@
 using LiveCommerce.Domain.Identity;
 using LiveCommerce.Storage.Identity;
+using LiveCommerce.Workflows;
+using LiveCommerce.Workflows.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +20,19 @@ public static class IdentityApi
         services.AddSingleton<AccountStandings>();
         services.AddSingleton<QualificationEndpoints>();
         services.AddSingleton<BlacklistEndpoints>();
+
+        // Pre-live identity verification: the workflow, its activities and the ports they use.
+        services.AddSingleton<LiveSessionStore>();
+        services.AddSingleton<IPreLiveRecords>(sp => sp.GetRequiredService<LiveSessionStore>());
+        services.AddSingleton<IQualificationStandings>(sp => sp.GetRequiredService<AccountStandings>());
+        services.AddSingleton<IIdentityVerificationProvider, SimulatedIdentityProvider>();
+        services.AddSingleton<LiveSessionEndpoints>();
+        services.AddWorkflow<PreLiveCheckWorkflow>();
+        services.AddWorkflowActivity<CheckStandingsActivity>();
+        services.AddWorkflowActivity<IssueIdentityChallengeActivity>();
+        services.AddWorkflowActivity<RecordPreLiveOutcomeActivity>();
+        services.AddSingleton<ISessionItemScreening, Screening.SessionItemScreening>();
+        services.AddWorkflowActivity<ScreenSessionItemsActivity>();
         return services;
     }
 
@@ -30,6 +45,9 @@ public static class IdentityApi
         api.MapGet("/hosts/{hostId}/qualification-checks/{checkId}", (HttpRequest r, string hostId, string checkId, QualificationEndpoints h) => h.GetHostCheck(r, hostId, checkId));
         api.MapGet("/hosts/{hostId}/qualification", (HttpRequest r, string hostId, QualificationEndpoints h) => h.GetHostStanding(r, hostId));
         api.MapPost("/blacklist", (HttpRequest r, BlacklistEndpoints h) => h.Add(r));
+        api.MapPost("/live-sessions/{sessionId}/pre-live-checks", (HttpRequest r, string sessionId, LiveSessionEndpoints h, IWorkflowClient w) => h.Start(r, sessionId, w));
+        api.MapGet("/live-sessions/{sessionId}/pre-live-checks", (HttpRequest r, string sessionId, LiveSessionEndpoints h, IWorkflowClient w) => h.Get(r, sessionId, w));
+        api.MapPost("/live-sessions/{sessionId}/identity-results", (HttpRequest r, string sessionId, LiveSessionEndpoints h, IWorkflowClient w) => h.PostResult(r, sessionId, w));
         return api;
     }
 }

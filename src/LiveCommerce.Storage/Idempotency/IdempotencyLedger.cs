@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
 using LiveCommerce.Domain;
 
 namespace LiveCommerce.Storage.Idempotency;
@@ -17,16 +18,37 @@ public sealed class IdempotencyLedger(StorageClients clients)
     {
         var row = IdempotencyRecord.RowKey(scope, key);
         var stored = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform, row), row, cancellationToken: cancellationToken);
-        return stored.HasValue ? IdempotencyRecord.Evaluate(stored.Value!, fingerprint) : null;
+        if (!stored.HasValue)
+        {
+            return null;
+        }
+
+        var outcome = IdempotencyRecord.Evaluate(stored.Value!, fingerprint);
+        if (outcome is IdempotencyOutcome.Replay replay && IdempotencyRecord.BodyBlobOf(stored.Value!) is { } blob)
+        {
+            var body = await clients.Container(StorageNames.IdempotencyContainer).GetBlobClient(blob).DownloadContentAsync(cancellationToken);
+            return new IdempotencyOutcome.Replay(replay.Response with { Body = body.Value.Content.ToString() });
+        }
+
+        return outcome;
     }
 
     /// <summary>Records the first response; when another attempt recorded first, returns what that one stored.</summary>
     public async Task<IdempotencyOutcome?> RecordAsync(PlatformId platform, string scope, string key, string fingerprint, StoredResponse response, CancellationToken cancellationToken)
     {
         var row = IdempotencyRecord.RowKey(scope, key);
+        string? bodyBlob = null;
+        if (!IdempotencyRecord.FitsInline(response))
+        {
+            // Large responses (a 10,000-item screening) are kept beside the record; the blob name carries no request data.
+            bodyBlob = $"{platform.Value}/{row[5..]}-{Guid.NewGuid():N}.json";
+            await clients.Container(StorageNames.IdempotencyContainer).GetBlobClient(bodyBlob).UploadAsync(
+                BinaryData.FromString(response.Body), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All } }, cancellationToken);
+        }
+
         try
         {
-            await Table.AddEntityAsync(IdempotencyRecord.Create(PartitionOf(platform, row), scope, key, fingerprint, response), cancellationToken);
+            await Table.AddEntityAsync(IdempotencyRecord.Create(PartitionOf(platform, row), scope, key, fingerprint, response, bodyBlob), cancellationToken);
             return null;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)

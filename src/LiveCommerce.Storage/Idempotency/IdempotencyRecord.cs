@@ -18,11 +18,14 @@ public static class IdempotencyRecord
     public static string RowKey(string scope, string key) =>
         "idem|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scope + "\n" + key)))[..40];
 
-    public static TableEntity Create(string partitionKey, string scope, string key, string fingerprint, StoredResponse response)
+    /// <summary>Whether a response fits in the record itself; a larger one is kept in a blob the record names.</summary>
+    public static bool FitsInline(StoredResponse response) => response.Body.Length <= ChunkChars * MaxChunks;
+
+    public static TableEntity Create(string partitionKey, string scope, string key, string fingerprint, StoredResponse response, string? bodyBlob = null)
     {
-        if (response.Body.Length > ChunkChars * MaxChunks)
+        if (bodyBlob is null && !FitsInline(response))
         {
-            throw new InvalidOperationException("The response is too large to keep for idempotent replay.");
+            throw new InvalidOperationException("The response is too large to keep inline; give it a body blob.");
         }
 
         var entity = new TableEntity(partitionKey, RowKey(scope, key))
@@ -30,15 +33,19 @@ public static class IdempotencyRecord
             ["Fingerprint"] = fingerprint,
             ["Status"] = response.Status,
             ["Location"] = response.Location,
-            ["Chunks"] = (response.Body.Length + ChunkChars - 1) / ChunkChars,
+            ["Chunks"] = bodyBlob is null ? (response.Body.Length + ChunkChars - 1) / ChunkChars : 0,
+            ["BodyBlob"] = bodyBlob,
         };
-        for (int i = 0, offset = 0; offset < response.Body.Length; i++, offset += ChunkChars)
+        for (int i = 0, offset = 0; bodyBlob is null && offset < response.Body.Length; i++, offset += ChunkChars)
         {
             entity[$"Body{i}"] = response.Body.Substring(offset, Math.Min(ChunkChars, response.Body.Length - offset));
         }
 
         return entity;
     }
+
+    /// <summary>The blob holding the stored body, for responses too large to keep inline.</summary>
+    public static string? BodyBlobOf(TableEntity stored) => stored.GetString("BodyBlob");
 
     public static IdempotencyOutcome Evaluate(TableEntity stored, string fingerprint)
     {

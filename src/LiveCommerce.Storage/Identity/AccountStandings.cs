@@ -1,5 +1,6 @@
 using LiveCommerce.Domain;
 using LiveCommerce.Domain.Identity;
+using LiveCommerce.Workflows.Identity;
 using NodaTime;
 
 namespace LiveCommerce.Storage.Identity;
@@ -27,8 +28,24 @@ public sealed record AccountStanding(
 /// An account's standing from its latest review record and its subjects' blacklist entries: the one place that
 /// answers "is this merchant or host qualified right now?" for the standing route, screening and pre-live checks.
 /// </summary>
-public sealed class AccountStandings(QualificationStore store)
+public sealed class AccountStandings(QualificationStore store) : IQualificationStandings
 {
+    public async Task<IReadOnlyList<Reason>> FindBlockingReasonsAsync(string platform, string merchantId, IReadOnlyList<string> hostIds, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (!PlatformId.TryParse(platform, out var tenant))
+        {
+            throw new ArgumentException("Not a platform id.", nameof(platform));
+        }
+
+        var instant = Instant.FromDateTimeOffset(at);
+        var accounts = new[] { (Kind: SubjectKind.Merchant, Id: merchantId, Field: "merchantId") }
+            .Concat(hostIds.Select((h, i) => (Kind: SubjectKind.Host, Id: h, Field: $"hostIds[{i}]")))
+            .ToList();
+        var standings = await Task.WhenAll(accounts.Select(a => GetAsync(tenant, a.Kind, a.Id, instant, cancellationToken)));
+        return [.. accounts.Zip(standings).SelectMany(pair => pair.Second.Reasons.Select(r =>
+            r with { Message = $"{(pair.First.Kind == SubjectKind.Merchant ? "Merchant" : "Host")} '{pair.First.Id}': {r.Message}", Field = pair.First.Field }))];
+    }
+
     public async Task<AccountStanding> GetAsync(PlatformId platform, SubjectKind kind, string accountId, Instant at, CancellationToken cancellationToken)
     {
         var who = kind == SubjectKind.Merchant ? "merchant" : "host";

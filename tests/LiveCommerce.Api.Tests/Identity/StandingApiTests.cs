@@ -19,8 +19,11 @@ public sealed class StandingApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task An_approval_is_current_until_validUntil_then_reverification_is_due()
     {
+        // Its own storage: a second host with a moved clock resumes every unfinished workflow it finds there.
+        await using var azurite = await AzuriteInstance.StartAsync();
+        await using var today = await LocalHostProcess.StartAsync(azurite.ConnectionString);
         var platform = "p-" + Guid.NewGuid().ToString("N")[..12];
-        using var client = fixture.Host.CreateClient(platform);
+        using var client = today.CreateClient(platform);
         (await client.PostAsJsonAsync("api/hosts/h1/qualification-checks", new { name = "冯一", idNumber = TestIdentities.AdultPerson() })).EnsureSuccessStatusCode();
 
         var now = await StandingAsync(client, "api/hosts/h1/qualification");
@@ -28,7 +31,8 @@ public sealed class StandingApiTests(LocalHostFixture fixture)
         Assert.Empty(now.GetProperty("reasons").EnumerateArray());
 
         // The same data, seen by a local host whose clock runs 200 days ahead: past the six-month re-verification.
-        await using var later = await LocalHostProcess.StartAsync(fixture.Azurite.ConnectionString, new Dictionary<string, string> { ["LocalHost:ClockOffset"] = "200.00:00:00" });
+        await today.KillAsync();
+        await using var later = await LocalHostProcess.StartAsync(azurite.ConnectionString, new Dictionary<string, string> { ["LocalHost:ClockOffset"] = "200.00:00:00" });
         using var laterClient = later.CreateClient(platform);
         var lapsed = await StandingAsync(laterClient, "api/hosts/h1/qualification");
         Assert.Equal("lapsed", lapsed.GetProperty("status").GetString());

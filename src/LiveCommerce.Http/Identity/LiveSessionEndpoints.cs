@@ -1,0 +1,286 @@
+using LiveCommerce.Domain;
+using LiveCommerce.Http.Idempotency;
+using LiveCommerce.Http.Json;
+using LiveCommerce.Http.Problems;
+using LiveCommerce.Http.Tenancy;
+using LiveCommerce.Storage.Identity;
+using LiveCommerce.Storage.Idempotency;
+using LiveCommerce.Workflows;
+using LiveCommerce.Workflows.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using NodaTime;
+
+namespace LiveCommerce.Http.Identity;
+
+/// <summary>
+/// The contract's "Pre-live identity verification": start the check (202 + Location), take the identity provider's
+/// results, and report where the check stands. The work itself is <see cref="PreLiveCheckWorkflow"/>. The workflow
+/// client is a parameter, not a dependency: Durable Functions hands its client to each function through a binding.
+/// </summary>
+public sealed class LiveSessionEndpoints(
+    LiveSessionStore sessions,
+    IdempotencyLedger ledger,
+    TimeProvider clock,
+    IConfiguration configuration)
+{
+    public const int MaxHosts = 20;
+    public const int MaxItems = 10_000;
+
+    public async Task<IResult> Start(HttpRequest request, string sessionId, IWorkflowClient workflows)
+    {
+        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+            !IdempotencyKey.TryRead(request, out var key, out problem) ||
+            !TryReadWait(request, out var wait, out problem))
+        {
+            return problem;
+        }
+
+        var cancellation = request.HttpContext.RequestAborted;
+        var body = await JsonBody.ReadAsync<PreLiveCheckRequest>(request, 32 * 1024 * 1024, cancellation);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
+        {
+            return IdempotencyKey.Answer(earlier);
+        }
+
+        var v = new RequestValidator();
+        v.Key(sessionId, "sessionId");
+        var b = body.Value!;
+        var roomId = v.Key(b.RoomId, "roomId");
+        var merchantId = v.Key(b.MerchantId, "merchantId");
+        var hostIds = v.RequiredList(b.HostIds, "hostIds", MaxHosts);
+        for (var i = 0; i < hostIds.Count; i++)
+        {
+            v.Key(hostIds[i], $"hostIds[{i}]");
+            if (hostIds.Take(i).Contains(hostIds[i], StringComparer.Ordinal))
+            {
+                v.Add($"hostIds[{i}]", "DUPLICATE", $"Host '{hostIds[i]}' is listed twice.");
+            }
+        }
+
+        var start = v.Time(b.ScheduledStart, "scheduledStart", required: true);
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        if (start is { } s && s <= now)
+        {
+            v.Add("scheduledStart", "OUT_OF_RANGE", "'scheduledStart' is in the past: a pre-live check must finish before the live starts.");
+        }
+
+        var listId = b.ListId is null ? null : v.Key(b.ListId, "listId");
+        var items = v.OptionalList(b.Items, "items", MaxItems);
+        var preLiveItems = new List<PreLiveItem>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item is null)
+            {
+                v.Add($"items[{i}]", "REQUIRED", $"'items[{i}]' must be an object.");
+                continue;
+            }
+
+            preLiveItems.Add(new PreLiveItem(
+                v.RequiredString(item.Sku, $"items[{i}].sku", 100),
+                v.RequiredString(item.Title, $"items[{i}].title", 500),
+                v.OptionalString(item.Description, $"items[{i}].description", 10_000),
+                v.OptionalString(item.Category, $"items[{i}].category", 100),
+                v.OptionalString(item.Brand, $"items[{i}].brand", 200)));
+        }
+
+        if (preLiveItems.Count > 0 && listId is null)
+        {
+            v.Add("listId", "REQUIRED", "'listId' is required to screen items.");
+        }
+
+        if (v.HasErrors)
+        {
+            return v.ToProblem();
+        }
+
+        var instanceId = PreLiveCheckWorkflow.InstanceIdFor(platform.Value, sessionId);
+        var scheduledStart = start!.Value.ToDateTimeOffset();
+        var created = await sessions.CreateSessionAsync(
+            platform, new LiveSessionRecord(sessionId, roomId, merchantId, hostIds, scheduledStart, listId, body.Fingerprint, instanceId), cancellation);
+        if (created == CreateOutcome.AlreadyExistsDifferent)
+        {
+            return Problem.Conflict("PRE_LIVE_CHECK_EXISTS", $"Session '{sessionId}' already has a pre-live check with other details.");
+        }
+
+        // Deterministic instance id: a repeated request (or a retry after a crash) never starts a second check.
+        var minimumLiveness = configuration.GetValue("PreLive:MinimumLivenessScore", Domain.Identity.IdentityVerification.DefaultMinimumLivenessScore);
+        await workflows.ScheduleNewAsync(
+            PreLiveCheckWorkflow.Name,
+            new PreLiveCheckInput(platform.Value, sessionId, roomId, merchantId, hostIds, scheduledStart, minimumLiveness, listId, preLiveItems.Count > 0 ? preLiveItems : null),
+            instanceId,
+            cancellation);
+
+        var response = await StatusResponseAsync(workflows, platform, sessionId, scheduledStart, instanceId, wait, accepted: true, request.Path.Value!, cancellation);
+        if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
+        {
+            return IdempotencyKey.Answer(winner);
+        }
+
+        return response;
+    }
+
+    public async Task<IResult> PostResult(HttpRequest request, string sessionId, IWorkflowClient workflows)
+    {
+        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+            !IdempotencyKey.TryRead(request, out var key, out problem))
+        {
+            return problem;
+        }
+
+        var cancellation = request.HttpContext.RequestAborted;
+        var body = await JsonBody.ReadAsync<IdentityResultRequest>(request, cancellationToken: cancellation);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
+        {
+            return IdempotencyKey.Answer(earlier);
+        }
+
+        var v = new RequestValidator();
+        var b = body.Value!;
+        var hostId = v.Key(b.HostId, "hostId");
+        bool? matched = b.Outcome switch
+        {
+            "match" => true,
+            "no_match" => false,
+            null => null,
+            _ => null,
+        };
+        if (b.Outcome is null)
+        {
+            v.Add("outcome", "REQUIRED", "'outcome' is required.");
+        }
+        else if (matched is null)
+        {
+            v.Add("outcome", "INVALID_VALUE", $"'{b.Outcome}' is not one of: match, no_match.");
+        }
+
+        if (b.LivenessScore is null)
+        {
+            v.Add("livenessScore", "REQUIRED", "'livenessScore' is required.");
+        }
+        else if (b.LivenessScore is < 0 or > 1 || double.IsNaN(b.LivenessScore.Value))
+        {
+            v.Add("livenessScore", "OUT_OF_RANGE", "'livenessScore' must be between 0 and 1.");
+        }
+
+        var reference = v.RequiredString(b.ProviderReference, "providerReference", 200);
+        if (v.HasErrors)
+        {
+            return v.ToProblem();
+        }
+
+        var session = PlatformId.IsWellFormedKey(sessionId, 64) ? await sessions.FindSessionAsync(platform, sessionId, cancellation) : null;
+        if (session is null)
+        {
+            return Problem.NotFound("SESSION_NOT_FOUND", $"No pre-live check for session '{sessionId}'.");
+        }
+
+        if (!session.HostIds.Contains(hostId, StringComparer.Ordinal))
+        {
+            return Problem.Unprocessable("HOST_NOT_IN_SESSION", $"Host '{hostId}' is not a host of session '{sessionId}'.",
+                [new FieldError("hostId", "HOST_NOT_IN_SESSION", $"Session '{sessionId}' has hosts: {string.Join(", ", session.HostIds)}.")]);
+        }
+
+        var instance = await workflows.GetInstanceAsync(session.InstanceId, cancellation);
+        if (instance?.IsFinished == true)
+        {
+            return Problem.Conflict("PRE_LIVE_CHECK_FINISHED", $"The pre-live check of session '{sessionId}' has already finished; the result was not used.");
+        }
+
+        var result = new IdentityResult(hostId, matched!.Value, b.LivenessScore!.Value, reference, clock.GetUtcNow());
+        var recorded = await sessions.RecordResultAsync(platform, sessionId, result, cancellation);
+        if (recorded == CreateOutcome.AlreadyExistsDifferent)
+        {
+            return Problem.Conflict("RESULT_ALREADY_RECORDED", $"Host '{hostId}' already has a different identity result for session '{sessionId}'.");
+        }
+
+        if (recorded == CreateOutcome.Created)
+        {
+            await workflows.RaiseEventAsync(session.InstanceId, PreLiveCheckWorkflow.ResultEvent(hostId), result, cancellation);
+        }
+
+        var location = $"/api/live-sessions/{sessionId}/pre-live-checks";
+        var response = JsonText.Of(202, new { sessionId, hostId, accepted = true }, location);
+        if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
+        {
+            return IdempotencyKey.Answer(winner);
+        }
+
+        return response;
+    }
+
+    public async Task<IResult> Get(HttpRequest request, string sessionId, IWorkflowClient workflows)
+    {
+        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        {
+            return problem;
+        }
+
+        var cancellation = request.HttpContext.RequestAborted;
+        var session = PlatformId.IsWellFormedKey(sessionId, 64) ? await sessions.FindSessionAsync(platform, sessionId, cancellation) : null;
+        return session is null
+            ? Problem.NotFound("SESSION_NOT_FOUND", $"No pre-live check for session '{sessionId}'.")
+            : await StatusResponseAsync(workflows, platform, sessionId, session.ScheduledStart, session.InstanceId, TimeSpan.Zero, accepted: false, request.Path.Value!, cancellation);
+    }
+
+    private static async Task<JsonText> StatusResponseAsync(IWorkflowClient workflows, PlatformId platform, string sessionId, DateTimeOffset scheduledStart, string instanceId, TimeSpan wait, bool accepted, string location, CancellationToken cancellation)
+    {
+        var instance = wait > TimeSpan.Zero
+            ? await workflows.WaitForCompletionAsync(instanceId, wait, cancellation)
+            : await workflows.GetInstanceAsync(instanceId, cancellation);
+        var result = instance switch
+        {
+            { Status: WorkflowStatus.Completed } => instance.ReadOutputAs<PreLiveCheckResult>(),
+            { Status: WorkflowStatus.Failed or WorkflowStatus.Terminated } => new PreLiveCheckResult(
+                PreLiveCheckResult.Blocked, [], [new Reason("CHECK_FAILED", "The pre-live check could not complete; the session must not go live. Start a new check under a new session id.")], instance.LastUpdatedAt),
+            _ => instance?.ReadCustomStatusAs<PreLiveCheckResult>(),
+        } ?? new PreLiveCheckResult(PreLiveCheckResult.Pending, [], [], null);
+
+        var finished = result.Status != PreLiveCheckResult.Pending;
+        var body = new Dictionary<string, object?>
+        {
+            ["sessionId"] = sessionId,
+            ["status"] = result.Status,
+            ["hosts"] = result.Hosts.Select(h => new { hostId = h.HostId, identity = h.Identity }).ToList(),
+            ["reasons"] = result.Reasons.Select(ReasonBody.Of).ToList(),
+            ["scheduledStart"] = ApiTime.Format(Instant.FromDateTimeOffset(scheduledStart)),
+        };
+        if (result.CompletedAt is { } completed)
+        {
+            body["completedAt"] = ApiTime.Format(Instant.FromDateTimeOffset(completed));
+        }
+
+        // 202 + Location while it runs; 200 with the final body when it finished within ?waitSeconds.
+        return accepted && !finished ? JsonText.Of(202, body, location) : JsonText.Of(200, body);
+    }
+
+    private static bool TryReadWait(HttpRequest request, out TimeSpan wait, out Problem problem)
+    {
+        wait = TimeSpan.Zero;
+        problem = null!;
+        if (!request.Query.TryGetValue("waitSeconds", out var raw))
+        {
+            return true;
+        }
+
+        if (!int.TryParse(raw, out var seconds) || seconds is < 0 or > 30)
+        {
+            problem = Problem.Validation([new FieldError("waitSeconds", "OUT_OF_RANGE", "'waitSeconds' must be a whole number from 0 to 30.")]);
+            return false;
+        }
+
+        wait = TimeSpan.FromSeconds(seconds);
+        return true;
+    }
+}

@@ -1,0 +1,228 @@
+using LiveCommerce.Domain;
+using LiveCommerce.Domain.Identity;
+using LiveCommerce.Domain.Screening;
+using LiveCommerce.Http.Idempotency;
+using LiveCommerce.Http.Json;
+using LiveCommerce.Http.Problems;
+using LiveCommerce.Http.Tenancy;
+using LiveCommerce.Storage.Identity;
+using LiveCommerce.Storage.Idempotency;
+using LiveCommerce.Storage.Screening;
+using Microsoft.AspNetCore.Http;
+using NodaTime;
+
+namespace LiveCommerce.Http.Screening;
+
+/// <summary>The contract's "Product negative-list screening": versioned negative lists and batch screening.</summary>
+public sealed class ScreeningEndpoints(
+    NegativeListStore lists,
+    NegativeListMatchers matchers,
+    AccountStandings standings,
+    IdempotencyLedger ledger,
+    TimeProvider clock)
+{
+    public const int MaxItems = 10_000;
+    public const int MaxEntries = 200_000;
+    private const int MaxBodyBytes = 48 * 1024 * 1024;
+    private static readonly string[] Severities = ["prohibited", "restricted"];
+
+    public async Task<IResult> PutList(HttpRequest request, string listId)
+    {
+        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        {
+            return problem;
+        }
+
+        var cancellation = request.HttpContext.RequestAborted;
+        var body = await JsonBody.ReadAsync<NegativeListRequest>(request, MaxBodyBytes, cancellation);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var v = new RequestValidator();
+        v.Key(listId, "listId");
+        var bodies = v.RequiredList(body.Value!.Entries, "entries", MaxEntries);
+        var entries = new List<NegativeListEntry>(bodies.Count);
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            var path = $"entries[{i}]";
+            var e = bodies[i];
+            if (e is null)
+            {
+                v.Add(path, "REQUIRED", $"'{path}' must be an object.");
+                continue;
+            }
+
+            var term = v.RequiredString(e.Term, path + ".term", 100);
+            var category = v.RequiredString(e.Category, path + ".category", 100);
+            var licence = e.RequiredLicence is null ? null : v.Enum<LicenceType>(e.RequiredLicence, path + ".requiredLicence", LicenceType.TryParse!, LicenceType.AllIds)?.Id;
+            Severity? severity = e.Severity switch
+            {
+                "prohibited" => Severity.Prohibited,
+                "restricted" => Severity.Restricted,
+                null => null,
+                _ => null,
+            };
+            if (severity is null)
+            {
+                v.Add(path + ".severity", e.Severity is null ? "REQUIRED" : "INVALID_VALUE",
+                    e.Severity is null ? $"'{path}.severity' is required." : $"'{e.Severity}' is not one of: {string.Join(", ", Severities)}.");
+            }
+            else
+            {
+                entries.Add(new NegativeListEntry(term, category, severity.Value, licence));
+            }
+        }
+
+        if (v.HasErrors)
+        {
+            return v.ToProblem();
+        }
+
+        var version = await lists.AddVersionAsync(platform, listId, entries, clock.GetUtcNow(), cancellation);
+        return JsonText.Of(200, VersionBody(version));
+    }
+
+    public async Task<IResult> GetList(HttpRequest request, string listId)
+    {
+        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        {
+            return problem;
+        }
+
+        int? wanted = null;
+        if (request.Query.TryGetValue("version", out var raw))
+        {
+            if (!int.TryParse(raw, out var parsed) || parsed < 1)
+            {
+                return Problem.Validation([new FieldError("version", "INVALID_FORMAT", "'version' must be a positive whole number.")]);
+            }
+
+            wanted = parsed;
+        }
+
+        var version = PlatformId.IsWellFormedKey(listId, 64) ? await lists.FindVersionAsync(platform, listId, wanted, request.HttpContext.RequestAborted) : null;
+        return version is null ? ListNotFound(listId, wanted) : JsonText.Of(200, VersionBody(version));
+    }
+
+    public async Task<IResult> Screen(HttpRequest request)
+    {
+        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+            !IdempotencyKey.TryRead(request, out var key, out problem))
+        {
+            return problem;
+        }
+
+        var cancellation = request.HttpContext.RequestAborted;
+        var body = await JsonBody.ReadAsync<ProductScreeningRequest>(request, MaxBodyBytes, cancellation);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
+        {
+            return IdempotencyKey.Answer(earlier);
+        }
+
+        var b = body.Value!;
+        var v = new RequestValidator();
+        var listId = v.Key(b.ListId, "listId");
+        var merchantId = b.MerchantId is null ? null : v.Key(b.MerchantId, "merchantId");
+        if (b.ListVersion is < 1)
+        {
+            v.Add("listVersion", "OUT_OF_RANGE", "'listVersion' must be 1 or more.");
+        }
+
+        if (b.Items is { Count: > MaxItems })
+        {
+            return Problem.PayloadTooLarge($"A screening takes at most {MaxItems:N0} items; this one has {b.Items.Count:N0}. Split it.");
+        }
+
+        var items = ReadItems(v.RequiredList(b.Items, "items", MaxItems), v);
+        if (v.HasErrors)
+        {
+            return v.ToProblem();
+        }
+
+        var version = await lists.FindVersionAsync(platform, listId, b.ListVersion, cancellation);
+        if (version is null)
+        {
+            return ListNotFound(listId, b.ListVersion);
+        }
+
+        var matcherTask = matchers.GetAsync(platform, version, cancellation);
+        Func<string, bool>? holds = null;
+        if (merchantId is not null)
+        {
+            var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+            var standing = await standings.GetAsync(platform, SubjectKind.Merchant, merchantId, now, cancellation);
+            holds = StoredLicences.HoldingOn(standing, ChinaTime.DateOf(now));
+        }
+
+        var verdicts = ProductScreening.Screen(await matcherTask, items, holds);
+        var response = JsonText.Of(200, new
+        {
+            listId,
+            listVersion = version.Version,
+            results = verdicts.Select(r => new
+            {
+                sku = r.Sku,
+                verdict = VerdictId(r.Verdict),
+                matches = r.Matches.Select(m => new { term = m.Term, category = m.Category, field = m.Field, start = m.Start, length = m.Length, matchedText = m.MatchedText }),
+            }),
+        });
+        if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
+        {
+            return IdempotencyKey.Answer(winner);
+        }
+
+        return response;
+    }
+
+    public static string VerdictId(ScreeningVerdict verdict) => verdict switch
+    {
+        ScreeningVerdict.Prohibited => "prohibited",
+        ScreeningVerdict.Restricted => "restricted",
+        ScreeningVerdict.Review => "review",
+        _ => "allowed",
+    };
+
+    private static List<ScreeningItem> ReadItems(IReadOnlyList<ScreeningItemBody> bodies, RequestValidator v)
+    {
+        var items = new List<ScreeningItem>(bodies.Count);
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            var path = $"items[{i}]";
+            var item = bodies[i];
+            if (item is null)
+            {
+                v.Add(path, "REQUIRED", $"'{path}' must be an object.");
+                continue;
+            }
+
+            items.Add(new ScreeningItem(
+                v.RequiredString(item.Sku, path + ".sku", 100),
+                v.RequiredString(item.Title, path + ".title", 500),
+                v.OptionalString(item.Description, path + ".description", 10_000),
+                v.OptionalString(item.Category, path + ".category", 100),
+                v.OptionalString(item.Brand, path + ".brand", 200)));
+        }
+
+        return items;
+    }
+
+    private static object VersionBody(NegativeListVersion version) => new
+    {
+        listId = version.ListId,
+        version = version.Version,
+        entryCount = version.EntryCount,
+        sha256 = version.Sha256,
+        createdAt = ApiTime.Format(Instant.FromDateTimeOffset(version.CreatedAt)),
+    };
+
+    private static Problem ListNotFound(string listId, int? version) => version is null
+        ? Problem.NotFound("LIST_NOT_FOUND", $"No negative list '{listId}'.")
+        : Problem.NotFound("LIST_VERSION_NOT_FOUND", $"Negative list '{listId}' has no version {version}.");
+}

@@ -1,0 +1,144 @@
+using Azure;
+using Azure.Data.Tables;
+using LiveCommerce.Domain;
+using LiveCommerce.Workflows;
+using LiveCommerce.Workflows.Identity;
+
+namespace LiveCommerce.Storage.Identity;
+
+/// <summary>A live session as its pre-live check was requested.</summary>
+public sealed record LiveSessionRecord(string SessionId, string RoomId, string MerchantId, IReadOnlyList<string> HostIds, DateTimeOffset ScheduledStart, string? ListId, string Fingerprint, string InstanceId);
+
+/// <summary>What happened to a write that must happen at most once.</summary>
+public enum CreateOutcome
+{
+    Created,
+    AlreadyExistsSame,
+    AlreadyExistsDifferent,
+}
+
+/// <summary>
+/// Table <c>livesessions</c>, one partition per platform and session: the request, one row per identity challenge
+/// (its hash, never the challenge), one per provider result, and the outcome — the pre-live verification record
+/// that dispute evidence later cites. Every write is create-only or keyed, so re-runs change nothing.
+/// </summary>
+public sealed class LiveSessionStore(StorageClients clients) : IPreLiveRecords
+{
+    private TableClient Table => clients.Table(StorageNames.LiveSessionsTable);
+
+    public static string PartitionOf(PlatformId platform, string sessionId) => PartitionOf(platform.Value, sessionId);
+
+    private static string PartitionOf(string platform, string sessionId) => $"{platform}|{sessionId}";
+
+    public async Task<CreateOutcome> CreateSessionAsync(PlatformId platform, LiveSessionRecord session, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(PartitionOf(platform, session.SessionId), "session")
+        {
+            ["RoomId"] = session.RoomId,
+            ["MerchantId"] = session.MerchantId,
+            ["HostIds"] = string.Join('\n', session.HostIds),
+            ["ScheduledStart"] = session.ScheduledStart,
+            ["ListId"] = session.ListId,
+            ["Fingerprint"] = session.Fingerprint,
+            ["InstanceId"] = session.InstanceId,
+        };
+        try
+        {
+            await Table.AddEntityAsync(entity, cancellationToken);
+            return CreateOutcome.Created;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = await FindSessionAsync(platform, session.SessionId, cancellationToken);
+            return existing?.Fingerprint == session.Fingerprint ? CreateOutcome.AlreadyExistsSame : CreateOutcome.AlreadyExistsDifferent;
+        }
+    }
+
+    public async Task<LiveSessionRecord?> FindSessionAsync(PlatformId platform, string sessionId, CancellationToken cancellationToken)
+    {
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform, sessionId), "session", cancellationToken: cancellationToken);
+        if (!found.HasValue)
+        {
+            return null;
+        }
+
+        var e = found.Value!;
+        return new LiveSessionRecord(
+            sessionId,
+            e.GetString("RoomId") ?? string.Empty,
+            e.GetString("MerchantId") ?? string.Empty,
+            (e.GetString("HostIds") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            e.GetDateTimeOffset("ScheduledStart") ?? DateTimeOffset.MinValue,
+            e.GetString("ListId"),
+            e.GetString("Fingerprint") ?? string.Empty,
+            e.GetString("InstanceId") ?? string.Empty);
+    }
+
+    /// <summary>Keeps a provider's result once; the same callback again is a duplicate, another outcome a conflict.</summary>
+    public async Task<CreateOutcome> RecordResultAsync(PlatformId platform, string sessionId, IdentityResult result, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(PartitionOf(platform, sessionId), "result|" + result.HostId)
+        {
+            ["Matched"] = result.Matched,
+            ["LivenessScore"] = result.LivenessScore,
+            ["ProviderReference"] = result.ProviderReference,
+            ["ReceivedAt"] = result.ReceivedAt,
+        };
+        try
+        {
+            await Table.AddEntityAsync(entity, cancellationToken);
+            return CreateOutcome.Created;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = (await Table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken)).Value;
+            return existing.GetBoolean("Matched") == result.Matched && existing.GetString("ProviderReference") == result.ProviderReference
+                ? CreateOutcome.AlreadyExistsSame
+                : CreateOutcome.AlreadyExistsDifferent;
+        }
+    }
+
+    public async Task RecordOutcomeAsync(PreLiveOutcome outcome, CancellationToken cancellationToken)
+    {
+        await Table.UpsertEntityAsync(
+            new TableEntity(PartitionOf(outcome.Platform, outcome.SessionId), "outcome")
+            {
+                ["Status"] = outcome.Result.Status,
+                ["Result"] = WorkflowJson.Serialize(outcome.Result),
+                ["CompletedAt"] = outcome.Result.CompletedAt,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+    }
+
+    /// <summary>Records a challenge once per host and session (create-only: a re-run activity issues nothing new).</summary>
+    internal async Task<bool> RecordChallengeAsync(string platform, string sessionId, string hostId, string challengeId, string challengeHash, DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.AddEntityAsync(
+                new TableEntity(PartitionOf(platform, sessionId), "challenge|" + hostId)
+                {
+                    ["ChallengeId"] = challengeId,
+                    ["ChallengeHash"] = challengeHash,
+                    ["IssuedAt"] = issuedAt,
+                },
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// The local stand-in for a real identity provider: it records each challenge (by hash) and expects the result
+/// through <c>POST /api/live-sessions/{sessionId}/identity-results</c>, as a real provider's callback would arrive.
+/// </summary>
+public sealed class SimulatedIdentityProvider(LiveSessionStore sessions, TimeProvider clock) : IIdentityVerificationProvider
+{
+    public Task IssueChallengeAsync(string platform, string sessionId, string hostId, string challengeId, ReadOnlyMemory<byte> challenge, string challengeHash, CancellationToken cancellationToken) =>
+        sessions.RecordChallengeAsync(platform, sessionId, hostId, challengeId, challengeHash, clock.GetUtcNow(), cancellationToken);
+}

@@ -1,2 +1,0 @@
-namespace LiveCommerce.Workflows;
-internal static class AssemblyMarker;

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LiveCommerce.Workflows;
+
+/// <summary>How workflow inputs, outputs, activity results, events and statuses are serialized: camelCase JSON.</summary>
+public static class WorkflowJson
+{
+    public static readonly JsonSerializerOptions Options = Create();
+
+    public static string Serialize(object? value) =>
+        JsonSerializer.Serialize(value, value?.GetType() ?? typeof(object), Options);
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    /// <summary>The value of <paramref name="json"/>, or default for no JSON at all.</summary>
+    public static T? Deserialize<T>(string? json) =>
+        json is null ? default : JsonSerializer.Deserialize<T>(json, Options);
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

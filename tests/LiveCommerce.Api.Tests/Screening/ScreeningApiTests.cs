@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace LiveCommerce.Api.Tests.Screening;
+
+[Collection(LocalHostCollection.Name)]
+public sealed class ScreeningApiTests(LocalHostFixture fixture)
+{
+    private static readonly object[] List =
+    [
+        new { term = "电子烟", category = "tobacco", severity = "prohibited" },
+        new { term = "vape", category = "tobacco", severity = "prohibited" },
+        new { term = "保健品", category = "health_food", severity = "restricted", requiredLicence = "food_business_licence" },
+    ];
+
+    private static async Task<int> PutListAsync(HttpClient client, string listId, object[] entries)
+    {
+        using var response = await client.PutAsJsonAsync($"api/negative-lists/{listId}", new { entries });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("version").GetInt32();
+    }
+
+    private static async Task<JsonElement> ScreenAsync(HttpClient client, object request)
+    {
+        using var response = await client.PostAsJsonAsync("api/product-screenings", request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static string Verdict(JsonElement screening, string sku) =>
+        screening.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("sku").GetString() == sku).GetProperty("verdict").GetString()!;
+
+    [Fact]
+    public async Task Each_put_makes_a_new_version_and_screening_uses_the_one_asked_for_or_the_latest()
+    {
+        using var client = fixture.ClientFor();
+        Assert.Equal(1, await PutListAsync(client, "main", [List[0]]));
+        Assert.Equal(2, await PutListAsync(client, "main", [List[1]]));
+
+        var item = new { sku = "sku-1", title = "新款电子烟 vape pen" };
+        var latest = await ScreenAsync(client, new { listId = "main", items = new[] { item } });
+        Assert.Equal(2, latest.GetProperty("listVersion").GetInt32());
+        var match = latest.GetProperty("results")[0].GetProperty("matches").EnumerateArray().Single();
+        Assert.Equal("vape", match.GetProperty("term").GetString());
+
+        var first = await ScreenAsync(client, new { listId = "main", listVersion = 1, items = new[] { item } });
+        Assert.Equal(1, first.GetProperty("listVersion").GetInt32());
+        Assert.Equal("电子烟", first.GetProperty("results")[0].GetProperty("matches")[0].GetProperty("term").GetString());
+    }
+
+    [Fact]
+    public async Task Evasions_are_caught_and_offsets_index_the_original_field_text()
+    {
+        using var client = fixture.ClientFor();
+        await PutListAsync(client, "l", List);
+        var title = "限时 電 子*煙 特价";
+        var screening = await ScreenAsync(client, new
+        {
+            listId = "l",
+            items = new[] { new { sku = "a", title, brand = "ＶＡＰＥ", description = "普通商品" } },
+        });
+
+        Assert.Equal("prohibited", Verdict(screening, "a"));
+        var matches = screening.GetProperty("results")[0].GetProperty("matches").EnumerateArray().ToList();
+        var inTitle = matches.Single(m => m.GetProperty("field").GetString() == "title");
+        var start = inTitle.GetProperty("start").GetInt32();
+        var length = inTitle.GetProperty("length").GetInt32();
+        Assert.Equal("電 子*煙", title.Substring(start, length));
+        Assert.Equal("電 子*煙", inTitle.GetProperty("matchedText").GetString());
+        Assert.Contains(matches, m => m.GetProperty("field").GetString() == "brand" && m.GetProperty("term").GetString() == "vape");
+    }
+
+    [Fact]
+    public async Task A_restricted_term_is_allowed_only_for_a_merchant_holding_a_current_licence()
+    {
+        using var client = fixture.ClientFor();
+        await PutListAsync(client, "l", List);
+        var today = TestIdentities.TodayInShanghai;
+        async Task QualifyAsync(string merchantId, object[] licences) =>
+            (await client.PostAsJsonAsync($"api/merchants/{merchantId}/qualification-checks", new
+            {
+                legalName = "x",
+                creditCode = TestIdentities.CreditCode(),
+                legalRepresentative = new { name = "法人", idNumber = TestIdentities.AdultPerson() },
+                categories = new[] { "general" },
+                licences,
+            })).EnsureSuccessStatusCode();
+        await QualifyAsync("licensed", [new { type = "food_business_licence", number = "JY1", validFrom = today.AddYears(-1).ToString("yyyy-MM-dd"), validTo = today.AddYears(1).ToString("yyyy-MM-dd") }]);
+        await QualifyAsync("unlicensed", []);
+
+        var items = new[] { new { sku = "s", title = "进口保健品礼盒" } };
+        Assert.Equal("allowed", Verdict(await ScreenAsync(client, new { listId = "l", merchantId = "licensed", items }), "s"));
+        Assert.Equal("restricted", Verdict(await ScreenAsync(client, new { listId = "l", merchantId = "unlicensed", items }), "s"));
+        Assert.Equal("restricted", Verdict(await ScreenAsync(client, new { listId = "l", merchantId = "never-checked", items }), "s"));
+        Assert.Equal("review", Verdict(await ScreenAsync(client, new { listId = "l", items }), "s"));
+    }
+
+    [Fact]
+    public async Task Lists_are_per_platform_and_unknown_lists_are_404()
+    {
+        using var platformA = fixture.ClientFor();
+        using var platformB = fixture.ClientFor();
+        await PutListAsync(platformA, "private", List);
+
+        using var foreign = await platformB.PostAsJsonAsync("api/product-screenings", new { listId = "private", items = new[] { new { sku = "x", title = "电子烟" } } });
+        await foreign.AssertProblemAsync(HttpStatusCode.NotFound, "LIST_NOT_FOUND");
+        using var noVersion = await platformA.PostAsJsonAsync("api/product-screenings", new { listId = "private", listVersion = 9, items = new[] { new { sku = "x", title = "y" } } });
+        await noVersion.AssertProblemAsync(HttpStatusCode.NotFound, "LIST_VERSION_NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task Bad_input_is_a_problem_and_more_than_10000_items_is_413()
+    {
+        using var client = fixture.ClientFor();
+        await PutListAsync(client, "l", List);
+
+        using var badList = await client.PutAsJsonAsync("api/negative-lists/l", new { entries = new object[] { new { term = "x", category = "c", severity = "forbidden" }, new { category = "c", severity = "restricted", requiredLicence = "fishing" } } });
+        var problem = await badList.AssertProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        problem.AssertFieldError("entries[0].severity", "INVALID_VALUE");
+        problem.AssertFieldError("entries[1].term", "REQUIRED");
+        problem.AssertFieldError("entries[1].requiredLicence", "INVALID_VALUE");
+
+        using var missing = await client.PostAsJsonAsync("api/product-screenings", new { items = new[] { new { title = "t" } } });
+        var missingProblem = await missing.AssertProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        missingProblem.AssertFieldError("listId", "REQUIRED");
+        missingProblem.AssertFieldError("items[0].sku", "REQUIRED");
+
+        var many = Enumerable.Range(0, 10_001).Select(i => new { sku = $"s{i}", title = "t" }).ToArray();
+        using var tooMany = await client.PostAsJsonAsync("api/product-screenings", new { listId = "l", items = many });
+        await tooMany.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE");
+
+        // The list's stored versions are untouched by the rejected PUT.
+        var current = await client.GetFromJsonAsync<JsonElement>("api/negative-lists/l");
+        Assert.Equal(1, current.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_full_batch_of_10000_items_is_screened_and_replayed_by_its_idempotency_key()
+    {
+        using var client = fixture.ClientFor();
+        await PutListAsync(client, "l", List);
+        var items = Enumerable.Range(0, 10_000).Select(i => new { sku = $"s{i}", title = i % 100 == 0 ? "电子烟套装" : "纯棉T恤 夏季新款", description = "舒适透气" }).ToArray();
+        var json = JsonSerializer.Serialize(new { listId = "l", items }, JsonSerializerOptions.Web);
+
+        async Task<string> PostAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/product-screenings") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", "batch-1");
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var first = await PostAsync();
+        var results = JsonDocument.Parse(first).RootElement.GetProperty("results");
+        Assert.Equal(10_000, results.GetArrayLength());
+        Assert.Equal(100, results.EnumerateArray().Count(r => r.GetProperty("verdict").GetString() == "prohibited"));
+
+        await PutListAsync(client, "l", [List[2]]); // a new version must not change the replay
+        Assert.Equal(first, await PostAsync());
+    }
+}
