@@ -5,7 +5,7 @@ def ref(n): return {"$ref": f"#/components/schemas/{n}"}
 def problem_responses(*codes):
     d={}
     for c in codes:
-        d[str(c)]={"description": {400:"Validation failure or malformed JSON",404:"Not found (also for another platform's resources)",413:"Body too large",415:"Not JSON",422:"Idempotency-Key reused with another body, or a rule that cannot be evaluated",503:"Storage unreachable"}[c],
+        d[str(c)]={"description": {400:"Validation failure or malformed JSON",404:"Not found (also for another platform's resources)",409:"Conflict with what is stored",413:"Body too large",415:"Not JSON",422:"Idempotency-Key reused with another body, or a rule that cannot be evaluated",503:"Storage unreachable"}[c],
                    "content":{"application/problem+json":{"schema":ref("Problem")}}}
     return d
 platform={"$ref":"#/components/parameters/PlatformId"}
@@ -48,11 +48,48 @@ schemas={
  "ProductScreeningResult":obj({"listId":{"type":S},"listVersion":{"type":"integer"},"results":{"type":"array","items":obj({"sku":{"type":S},"verdict":{"type":S,"enum":["allowed","prohibited","restricted","review"]},"matches":{"type":"array","items":obj({"term":{"type":S},"category":{"type":S},"field":{"type":S,"enum":["title","description","brand","category"]},"start":{"type":"integer","description":"UTF-16 code units into the original field text"},"length":{"type":"integer"},"matchedText":{"type":S}})}})}}),
  "BlacklistEntry":obj({"blacklistId":{"type":S},"subjectType":{"type":S},"subject":{"type":S,"description":"Masked identifier"},"reason":{"type":S},"blacklistedAt":time,"expiresAt":time}),
 }
+# Themed event filings, and consumer-dispute evidence intake (extension).
+def path_params(*names): return [p(n,{"eventId":"The platform's event id","sessionId":"The platform's live session id","orderId":"The platform's order id","recordId":"The platform's id of the record","kind":"The kind of record"}[n]) for n in names]
+year_param={"name":"year","in":"path","required":True,"schema":{"type":S,"pattern":"^[0-9]{4}$"},"description":"2000-2100"}
+paths["/api/calendars/cn/{year}"]={
+ "put":{"operationId":"calendarYearPut","summary":"Load or replace one year of the official holiday schedule, for the calling platform only (2024-2026 are built in)","parameters":[platform,year_param],"requestBody":body("CalendarYearRequest"),"responses":{**ok("CalendarYear"),**problem_responses(400,413,415)}},
+ "get":{"operationId":"calendarYearGet","summary":"Extension: a year of the platform's calendar (built in or loaded); 404 CALENDAR_NOT_PUBLISHED","parameters":[platform,year_param],"responses":{**ok("CalendarYear"),**problem_responses(400,404)}}}
+paths["/api/events/{eventId}/filings"]={
+ "post":{"operationId":"filingCreate","summary":"Record an event's filing: deadline (14 working days strictly between it and the event day), reminders, advance reports; 422 CALENDAR_NOT_PUBLISHED with missingYears; 409 FILING_EXISTS","parameters":[platform,idem,*path_params("eventId")],"requestBody":body("FilingRequest"),"responses":{**ok("Filing","201","Created"),**problem_responses(400,409,413,415,422)}},
+ "get":{"operationId":"filingGet","summary":"The filing, its status judged now (late from midnight after the deadline)","parameters":[platform,*path_params("eventId")],"responses":{**ok("Filing"),**problem_responses(404)}}}
+paths["/api/events/{eventId}/filings/receipt"]={"post":{"operationId":"filingReceipt","summary":"Record the authority's receipt: filed, or filed_late by submittedAt's Asia/Shanghai date","parameters":[platform,idem,*path_params("eventId")],"requestBody":body("ReceiptRequest"),"responses":{**ok("Filing"),**problem_responses(400,404,409,413,415,422)}}}
+for folder,idn,kinds in [("live-sessions","sessionId",["recording","interaction_log","product_claims","correction"]),("orders","orderId",["page_snapshot","order","payment","logistics","return","after_sales","customer_service"])]:
+    timeline="SessionEvidence" if idn=="sessionId" else "OrderEvidence"
+    paths[f"/api/{folder}/{{{idn}}}/evidence"]={
+     "put":{"operationId":f"{timeline[0].lower()+timeline[1:]}Put","summary":"Extension: set the facts retention runs from (fields sent are set; anchors only move later; 409 EVIDENCE_TIMELINE_CONFLICT)","parameters":[platform,*path_params(idn)],"requestBody":body(timeline+"Request"),"responses":{**ok(timeline),**problem_responses(400,409,413,415)}},
+     "get":{"operationId":f"{timeline[0].lower()+timeline[1:]}Get","summary":"Extension: the timeline and every record pushed, with retention; 404 EVIDENCE_NOT_FOUND","parameters":[platform,*path_params(idn)],"responses":{**ok(timeline),**problem_responses(404)}}}
+    kind_param={"name":"kind","in":"path","required":True,"schema":{"type":S,"enum":kinds}}
+    paths[f"/api/{folder}/{{{idn}}}/evidence/{{kind}}/{{recordId}}"]={"put":{"operationId":f"{timeline[0].lower()+timeline[1:]}RecordPut","summary":"Extension: push a record's content (create-only; same content again is 200, other content 409 EVIDENCE_RECORD_EXISTS)","parameters":[platform,*path_params(idn),kind_param,*path_params("recordId"),
+       {"name":"Evidence-Start","in":"header","required":False,"schema":time,"description":"Start of the stretch of the live the record covers (required for recording and interaction_log)"},
+       {"name":"Evidence-End","in":"header","required":False,"schema":time,"description":"End of that stretch (required for recording and interaction_log)"},
+       {"name":"Content-Digest","in":"header","required":False,"schema":{"type":S,"example":"sha-256=:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=:"},"description":"RFC 9530; a body that does not match is 400 DIGEST_MISMATCH"}],
+     "requestBody":{"required":True,"content":{"*/*":{"schema":{"type":S,"format":"binary","maxLength":64*1024*1024}}}},
+     "responses":{**ok("EvidenceRecord","201","Stored"),**ok("EvidenceRecord","200","Already stored with the same content"),**problem_responses(400,409,413)}}}
+datelist={"type":"array","items":date,"maxItems":366}
+schemas.update({
+ "CalendarYearRequest":obj({"holidays":datelist,"makeUpWorkdays":datelist},["holidays","makeUpWorkdays"]),
+ "CalendarYear":obj({"year":{"type":"integer"},"holidays":datelist,"makeUpWorkdays":datelist,"workingDays":{"type":"integer"},"source":{"type":S,"enum":["builtin","loaded"]},"loadedAt":time},["year","holidays","makeUpWorkdays","workingDays","source"]),
+ "EventGuest":obj({"name":{"type":S,"maxLength":100},"isPublicFigure":{"type":"boolean"},"isOverseas":{"type":"boolean"}},["name","isPublicFigure","isOverseas"]),
+ "FilingRequest":obj({"name":{"type":S,"maxLength":200},"startsAt":time,"guests":{"type":"array","items":ref("EventGuest"),"maxItems":100},"hostIds":{"type":"array","items":{"type":S,"pattern":"^[A-Za-z0-9_-]{1,64}$"},"minItems":1,"maxItems":50},"content":{"type":"object"},"settings":{"type":"object"}},["name","startsAt","guests","hostIds","content","settings"]),
+ "Filing":obj({"eventId":{"type":S},"name":{"type":S},"startsAt":time,"filingDeadline":date,"status":{"type":S,"enum":["open","late","filed","filed_late"]},"receipt":obj({"receiptNumber":{"type":S},"submittedAt":time,"recordedAt":time}),"reminders":{"type":"array","items":date,"description":"Dates with 5, 2 and 0 working days left"},"advanceReports":{"type":"array","items":obj({"guestName":{"type":S},"reason":{"type":S,"enum":["public_figure","overseas"]},"dueBy":date})},"guests":{"type":"array","items":ref("EventGuest")},"hostIds":{"type":"array","items":{"type":S}},"content":{"type":"object"},"settings":{"type":"object"},"createdAt":time},["eventId","filingDeadline","status","reminders","advanceReports"]),
+ "ReceiptRequest":obj({"receiptNumber":{"type":S,"maxLength":100},"submittedAt":time},["receiptNumber","submittedAt"]),
+ "EvidenceRecord":obj({"kind":{"type":S},"recordId":{"type":S},"sha256":{"type":S,"pattern":"^[0-9a-f]{64}$"},"size":{"type":"integer"},"contentType":{"type":S},"start":time,"end":time,"receivedAt":time,"retainUntil":{**date,"description":"Last day kept (Asia/Shanghai); absent while not known"},"status":{"type":S,"enum":["kept","purged"]},"purgedAt":time},["kind","recordId","sha256","size","receivedAt","status"]),
+ "SessionEvidenceRequest":obj({"roomId":{"type":S},"merchantId":{"type":S},"hostIds":{"type":"array","items":{"type":S},"maxItems":50},"endedAt":time,"tier":{"type":S,"enum":["key","standard"]}}),
+ "SessionEvidence":obj({"sessionId":{"type":S},"roomId":{"type":S},"merchantId":{"type":S},"hostIds":{"type":"array","items":{"type":S}},"endedAt":time,"tier":{"type":S,"enum":["key","standard"]},"records":{"type":"array","items":ref("EvidenceRecord")}},["sessionId","tier"]),
+ "OrderEvidenceRequest":obj({"sessionId":{"type":S},"sku":{"type":S},"purchasedAt":time,"completedAt":time}),
+ "OrderEvidence":obj({"orderId":{"type":S},"sessionId":{"type":S},"sku":{"type":S},"purchasedAt":time,"completedAt":time,"records":{"type":"array","items":ref("EvidenceRecord")}},["orderId"]),
+})
 doc={"openapi":"3.1.0","info":{"title":"LiveCommerceFunctions","version":"1.0.0","description":"Compliance back end for live-commerce platforms. Contract: docs/api.md. Every route but /api/health needs X-Platform-Id; errors are RFC 9457 problem details with a stable code."},
  "servers":[{"url":"http://127.0.0.1:7071"}],
  "paths":paths,
  "components":{"parameters":{"PlatformId":{"name":"X-Platform-Id","in":"header","required":True,"schema":{"type":S,"pattern":"^[A-Za-z0-9_-]{1,64}$"},"description":"The calling platform (tenant)"},
    "IdempotencyKey":{"name":"Idempotency-Key","in":"header","required":False,"schema":{"type":S,"maxLength":200},"description":"A retry with the same key and body returns the first response; another body is 422 IDEMPOTENCY_KEY_REUSED"}},
   "schemas":schemas}}
-json.dump(doc,open('__import__("os").path.join(__import__("os").path.dirname(__file__), "..", "..", "docs", "openapi.json")','w'),indent=2,ensure_ascii=False)
+import os
+json.dump(doc,open(os.path.join(os.path.dirname(os.path.abspath(__file__)),"..","..","docs","openapi.json"),"w",encoding="utf-8"),indent=2,ensure_ascii=False)
 print(len(paths))
