@@ -1,11 +1,23 @@
+using LiveCommerce.Functions.Workflows;
 using LiveCommerce.Http.Filings;
+using LiveCommerce.Workflows.Filings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace LiveCommerce.Functions.Filings;
 
-/// <summary>The contract's "Themed event filings" routes: one line each over the shared handlers.</summary>
-public sealed class FilingFunctions(CalendarEndpoints calendars, FilingEndpoints filings)
+/// <summary>
+/// The contract's "Themed event filings": one line per route over the shared handlers, and the filing workflow
+/// (reminders and escalation) with its activities over the Durable adapter.
+/// </summary>
+public sealed class FilingFunctions(
+    CalendarEndpoints calendars,
+    FilingEndpoints filings,
+    FilingWorkflow workflow,
+    SendFilingReminderActivity sendReminder,
+    EscalateLateFilingActivity escalate)
 {
     [Function("CalendarYearPut")]
     public Task<IResult> PutCalendarYear(
@@ -20,15 +32,29 @@ public sealed class FilingFunctions(CalendarEndpoints calendars, FilingEndpoints
     [Function("FilingCreate")]
     public Task<IResult> CreateFiling(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "events/{eventId}/filings")] HttpRequest request,
-        string eventId) => filings.Create(request, eventId);
+        string eventId,
+        [DurableClient] DurableTaskClient durable) => filings.Create(request, eventId, new DurableWorkflowClient(durable));
 
     [Function("FilingReceipt")]
     public Task<IResult> RecordReceipt(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "events/{eventId}/filings/receipt")] HttpRequest request,
-        string eventId) => filings.RecordReceipt(request, eventId);
+        string eventId,
+        [DurableClient] DurableTaskClient durable) => filings.RecordReceipt(request, eventId, new DurableWorkflowClient(durable));
 
     [Function("FilingGet")]
     public Task<IResult> GetFiling(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/{eventId}/filings")] HttpRequest request,
         string eventId) => filings.Get(request, eventId);
+
+    [Function(FilingWorkflow.Name)]
+    public Task<FilingWorkflowResult> RunFilingWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        workflow.RunAsync(new DurableWorkflowContext(context), context.GetInput<FilingWorkflowInput>()!);
+
+    [Function(SendFilingReminderActivity.Name)]
+    public Task<bool> SendReminder([ActivityTrigger] FilingReminderNotice notice, CancellationToken cancellationToken) =>
+        sendReminder.RunAsync(notice, cancellationToken);
+
+    [Function(EscalateLateFilingActivity.Name)]
+    public Task<bool> EscalateLate([ActivityTrigger] FilingEscalationNotice notice, CancellationToken cancellationToken) =>
+        escalate.RunAsync(notice, cancellationToken);
 }

@@ -8,6 +8,8 @@ using LiveCommerce.Http.Tenancy;
 using LiveCommerce.Storage.Filings;
 using LiveCommerce.Storage.Idempotency;
 using LiveCommerce.Storage.Identity;
+using LiveCommerce.Workflows;
+using LiveCommerce.Workflows.Filings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -18,7 +20,8 @@ namespace LiveCommerce.Http.Filings;
 /// The contract's "Themed event filings": one filing per event, its deadline on the platform's official calendar
 /// (never guessed: CALENDAR_NOT_PUBLISHED), reminders, advance reports for public-figure and overseas guests, and
 /// the authority's receipt. The status is re-judged at every read, so <c>late</c> shows as soon as the deadline
-/// has passed.
+/// has passed. Reminders and the escalation are <see cref="FilingWorkflow"/>'s; the workflow client is a parameter,
+/// as Durable Functions binds it per function.
 /// </summary>
 public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings, TimeProvider clock, ILogger<FilingEndpoints> logger)
 {
@@ -27,7 +30,7 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
     // A receipt's submission time may run ahead of our clock by this much (the platform's clock, not a future date).
     private static readonly Duration ClockSkew = Duration.FromMinutes(5);
 
-    public async Task<IResult> Create(HttpRequest request, string eventId)
+    public async Task<IResult> Create(HttpRequest request, string eventId, IWorkflowClient workflows)
     {
         if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
             !IdempotencyKey.TryRead(request, out var key, out problem))
@@ -72,14 +75,26 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
         var filing = new FilingRecord(eventId, document, schedule.Deadline, status, now, null);
         var response = new StoredResponse(201, FilingDocument.Answer(filing, status), LocationOf(eventId));
 
+        // Whenever the filing exists, its workflow is started (a no-op if it runs): a retry after a crash between the
+        // two writes starts what the first attempt did not.
         var write = await filings.CreateAsync(platform, filing, Idempotency(key, body.Fingerprint), response, cancellation);
         switch (write)
         {
+            case FilingWrite.Earlier { Outcome: IdempotencyOutcome.Replay } earlier:
+                await StartWorkflowAsync(workflows, platform, filing, calendar, cancellation);
+                return IdempotencyKey.Answer(earlier.Outcome);
             case FilingWrite.Earlier earlier:
                 return IdempotencyKey.Answer(earlier.Outcome);
             case FilingWrite.AlreadyExists:
+                if (await filings.FindAsync(platform, eventId, cancellation) is { } existing)
+                {
+                    await StartWorkflowAsync(workflows, platform, existing, calendar, cancellation);
+                }
+
                 return Problem.Conflict("FILING_EXISTS", $"Event '{eventId}' already has a filing; GET {LocationOf(eventId)} to see it.");
         }
+
+        await StartWorkflowAsync(workflows, platform, filing, calendar, cancellation);
 
         logger.LogInformation(
             "Filing for event {EventId} on {Platform}: deadline {Deadline}, {Status}",
@@ -87,7 +102,7 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
         return new JsonText(response);
     }
 
-    public async Task<IResult> RecordReceipt(HttpRequest request, string eventId)
+    public async Task<IResult> RecordReceipt(HttpRequest request, string eventId, IWorkflowClient workflows)
     {
         if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
             !IdempotencyKey.TryRead(request, out var key, out problem))
@@ -137,6 +152,11 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
                     return IdempotencyKey.Answer(earlier.Outcome);
                 case FilingWrite.Committed:
                     logger.LogInformation("Receipt for event {EventId} on {Platform}: {Status}", eventId, platform.Value, FilingStatusIds.Of(status));
+                    await workflows.RaiseEventAsync(
+                        FilingWorkflow.InstanceIdFor(platform.Value, eventId),
+                        FilingWorkflow.ReceiptEvent,
+                        new FilingReceiptEvent(receiptNumber, receipt.SubmittedAt.ToDateTimeOffset(), FilingStatusIds.Of(status)),
+                        cancellation);
                     return new JsonText(response);
             }
         }
@@ -162,6 +182,19 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
         // Late as soon as the deadline has passed, whether or not the escalation has run yet.
         var status = FilingLifecycle.TimePassed(filing.Status, filing.Deadline, Now());
         return new JsonText(new StoredResponse(200, FilingDocument.Answer(filing, status)));
+    }
+
+    /// <summary>Starts the filing's reminders-and-escalation workflow, unless it exists already.</summary>
+    private static async Task StartWorkflowAsync(IWorkflowClient workflows, PlatformId platform, FilingRecord filing, WorkingDayCalendar calendar, CancellationToken cancellation)
+    {
+        var reminders = filing.Deadline.Reminders(calendar).Match(r => r, _ => []);
+        var input = new FilingWorkflowInput(
+            platform.Value,
+            filing.EventId,
+            ApiTime.Format(filing.Deadline.Date),
+            [.. reminders.Select(r => new ReminderPlan(r.WorkingDaysLeft, ApiTime.Format(r.On), r.At.ToDateTimeOffset()))],
+            filing.Deadline.LateFrom.ToDateTimeOffset());
+        await workflows.ScheduleNewAsync(FilingWorkflow.Name, input, FilingWorkflow.InstanceIdFor(platform.Value, filing.EventId), cancellation);
     }
 
     /// <summary>422 naming every year to load; loading them may show that an earlier one is needed too.</summary>

@@ -1,4 +1,6 @@
 using LiveCommerce.Storage.Filings;
+using LiveCommerce.Workflows;
+using LiveCommerce.Workflows.Filings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,6 +18,12 @@ public static class FilingsApi
         services.AddSingleton<FilingStore>();
         services.AddSingleton<CalendarEndpoints>();
         services.AddSingleton<FilingEndpoints>();
+
+        // Reminders and escalation: the workflow, its activities and the port they use.
+        services.AddSingleton<IFilingNotices, FilingNoticeQueue>();
+        services.AddWorkflow<FilingWorkflow>();
+        services.AddWorkflowActivity<SendFilingReminderActivity>();
+        services.AddWorkflowActivity<EscalateLateFilingActivity>();
         return services;
     }
 
@@ -23,8 +31,8 @@ public static class FilingsApi
     {
         api.MapPut("/calendars/cn/{year}", (HttpRequest r, string year, CalendarEndpoints h) => h.Put(r, year));
         api.MapGet("/calendars/cn/{year}", (HttpRequest r, string year, CalendarEndpoints h) => h.Get(r, year));
-        api.MapPost("/events/{eventId}/filings", (HttpRequest r, string eventId, FilingEndpoints h) => h.Create(r, eventId));
-        api.MapPost("/events/{eventId}/filings/receipt", (HttpRequest r, string eventId, FilingEndpoints h) => h.RecordReceipt(r, eventId));
+        api.MapPost("/events/{eventId}/filings", (HttpRequest r, string eventId, FilingEndpoints h, IWorkflowClient w) => h.Create(r, eventId, w));
+        api.MapPost("/events/{eventId}/filings/receipt", (HttpRequest r, string eventId, FilingEndpoints h, IWorkflowClient w) => h.RecordReceipt(r, eventId, w));
         api.MapGet("/events/{eventId}/filings", (HttpRequest r, string eventId, FilingEndpoints h) => h.Get(r, eventId));
         return api;
     }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using Azure.Storage.Queues;
 using LiveCommerce.Testing;
 using static LiveCommerce.Api.Tests.Filings.FilingApi;
 
@@ -80,6 +82,21 @@ public sealed class FilingApiTests(LocalHostFixture fixture)
         await using var later = await LocalHostProcess.StartAsync(fixture.Azurite.ConnectionString, new Dictionary<string, string> { ["LocalHost:ClockOffset"] = "40.00:00:00" });
         using var laterClient = later.CreateClient(platform);
         Assert.Equal("late", (await GetAsync(laterClient, "soon")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_filing_recorded_after_its_deadline_is_escalated_on_the_queue_by_its_workflow()
+    {
+        var platform = "p-" + Guid.NewGuid().ToString("N")[..12];
+        using var client = fixture.Host.CreateClient(platform);
+        await CreateAsync(client, "missed", Event("2026-03-03T20:00:00+08:00"));
+
+        var escalation = await FindQueuedAsync(m => m.GetProperty("platform").GetString() == platform);
+
+        Assert.Equal("escalation", escalation.GetProperty("kind").GetString());
+        Assert.Equal("2026-02-04", escalation.GetProperty("filingDeadline").GetString());
+        Assert.Equal("2026-02-05T00:00:00+08:00", escalation.GetProperty("at").GetString());
+        Assert.Equal($"filing:{platform}:missed:escalation", escalation.GetProperty("messageId").GetString());
     }
 
     [Fact]
@@ -214,6 +231,30 @@ public sealed class FilingApiTests(LocalHostFixture fixture)
         var huge = $$$"""{"name":"n","startsAt":"2026-10-16T19:30:00+08:00","guests":[],"hostIds":["h"],"content":{"x":"{{{new string('a', 70_000)}}}"},"settings":{}}""";
         await (await PostRawAsync(client, "api/events/bad/filings", huge)).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "PAYLOAD_TOO_LARGE");
         await (await client.GetAsync("api/events/bad/filings")).AssertProblemAsync(HttpStatusCode.NotFound, "FILING_NOT_FOUND");
+    }
+
+    /// <summary>
+    /// The first message on <c>filing-escalations</c> that matches, waiting for it. Messages are received (hidden for a
+    /// minute, not deleted) so the whole queue is scanned, not only the 32 a peek shows; nothing else reads it here.
+    /// </summary>
+    private async Task<JsonElement> FindQueuedAsync(Func<JsonElement, bool> match)
+    {
+        var queue = new QueueClient(fixture.Azurite.ConnectionString, "filing-escalations", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var seen = new List<JsonElement>();
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value)
+            {
+                seen.Add(JsonDocument.Parse(message.Body.ToString()).RootElement.Clone());
+            }
+
+            if (seen.FirstOrDefault(match) is { ValueKind: JsonValueKind.Object } found)
+            {
+                return found;
+            }
+        }
+
+        throw new TimeoutException($"No matching message on filing-escalations among {seen.Count}.");
     }
 
     /// <summary>Loads a made-up schedule for each year in the range that has no official one yet.</summary>

@@ -113,6 +113,12 @@ public sealed class FilingDeadlineTests
     }
 
     [Fact]
+    public void A_reminder_goes_out_at_9_in_Shanghai_on_its_date()
+    {
+        Assert.Equal(Instant.FromUtc(2026, 9, 20, 1, 0), new FilingReminder(0, Date(2026, 9, 20)).At);
+    }
+
+    [Fact]
     public void Reminders_that_reach_into_an_unloaded_year_are_refused()
     {
         var deadline = FilingDeadline.Compute(Date(2024, 1, 25), Builtin).Value; // 2024-01-04
