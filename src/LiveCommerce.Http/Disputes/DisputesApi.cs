@@ -1,9 +1,13 @@
 using LiveCommerce.Storage.Disputes;
+using LiveCommerce.Storage.Filings;
+using LiveCommerce.Workflows;
+using LiveCommerce.Workflows.Disputes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LiveCommerce.Http.Disputes;
 
@@ -17,6 +21,18 @@ public static class DisputesApi
         services.AddSingleton<EvidenceIntake>();
         services.AddSingleton<EvidencePurge>();
         services.AddSingleton<EvidenceEndpoints>();
+
+        // Evidence bundles: the workflow, its activities and the ports they use.
+        services.TryAddSingleton<CalendarStore>();
+        services.AddSingleton<BundleStore>();
+        services.AddSingleton<IBundleAssembler>(sp => sp.GetRequiredService<BundleStore>());
+        services.AddSingleton<IBundleRecords>(sp => sp.GetRequiredService<BundleStore>());
+        services.AddSingleton<IEvidenceSources, EvidenceSources>();
+        services.AddSingleton<BundleEndpoints>();
+        services.AddWorkflow<EvidenceBundleWorkflow>();
+        services.AddWorkflowActivity<GatherEvidenceActivity>();
+        services.AddWorkflowActivity<AssembleBundleActivity>();
+        services.AddWorkflowActivity<RecordBundleActivity>();
         return services;
     }
 
@@ -27,6 +43,10 @@ public static class DisputesApi
         api.MapPut("/live-sessions/{sessionId}/evidence/{kind}/{recordId}", (HttpRequest r, string sessionId, string kind, string recordId, EvidenceEndpoints h) => h.PushToSession(r, sessionId, kind, recordId));
         api.MapPut("/orders/{orderId}/evidence", (HttpRequest r, string orderId, EvidenceEndpoints h) => h.UpdateOrder(r, orderId));
         api.MapGet("/orders/{orderId}/evidence", (HttpRequest r, string orderId, EvidenceEndpoints h) => h.GetOrder(r, orderId));
+        api.MapPost("/disputes/{disputeId}/evidence-bundles", (HttpRequest r, string disputeId, BundleEndpoints h, IWorkflowClient w) => h.Start(r, disputeId, w));
+        api.MapGet("/disputes/{disputeId}/evidence-bundles", (HttpRequest r, string disputeId, BundleEndpoints h, IWorkflowClient w) => h.Get(r, disputeId, w));
+        api.MapGet("/disputes/{disputeId}/evidence-bundles/verification", (HttpRequest r, string disputeId, BundleEndpoints h) => h.Verify(r, disputeId));
+        api.MapGet("/disputes/{disputeId}/evidence-bundles/custody", (HttpRequest r, string disputeId, BundleEndpoints h) => h.Custody(r, disputeId));
         api.MapPut("/orders/{orderId}/evidence/{kind}/{recordId}", (HttpRequest r, string orderId, string kind, string recordId, EvidenceEndpoints h) => h.PushToOrder(r, orderId, kind, recordId));
         return api;
     }

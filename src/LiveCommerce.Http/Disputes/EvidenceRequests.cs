@@ -5,3 +5,12 @@ namespace LiveCommerce.Http.Disputes;
 public sealed record SessionEvidenceRequest(string? RoomId, string? MerchantId, IReadOnlyList<string?>? HostIds, string? EndedAt, string? Tier);
 
 public sealed record OrderEvidenceRequest(string? SessionId, string? Sku, string? PurchasedAt, string? CompletedAt);
+
+public sealed record EvidenceBundleRequest(
+    string? OrderId,
+    string? PurchasedAt,
+    string? SessionId,
+    string? RoomId,
+    string? Sku,
+    string? ConsumerClaim,
+    string? RequestedBy);

@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -30,9 +28,6 @@ public sealed record RetentionHint(string PartitionKey, string RowKey, EvidenceF
 /// </summary>
 public sealed class EvidenceStore(StorageClients clients)
 {
-    /// <summary>Bytes staged per block: the only buffer an upload holds, whatever the record's size.</summary>
-    public const int BlockBytes = 4 * 1024 * 1024;
-
     private const string TimelineRow = "timeline";
     private const string RecordPrefix = "record|";
     private const string SalePrefix = "sale|";
@@ -61,35 +56,27 @@ public sealed class EvidenceStore(StorageClients clients)
     }
 
     /// <summary>
-    /// Streams <paramref name="content"/> into the blob through one <see cref="BlockBytes"/> buffer, hashing as it
-    /// goes, and commits it only if the blob does not exist yet (If-None-Match: *). Blocks of an upload that is
-    /// refused (digest, size) are never committed; the service discards them after a week.
+    /// Streams <paramref name="content"/> into the blob (<see cref="CreateOnlyBlobStream"/>: a few pooled blocks,
+    /// hashed as they pass) and commits it only if the blob does not exist yet. Content refused (digest, size) is
+    /// never committed.
     /// </summary>
     public async Task<ContentWrite> WriteContentAsync(
         string blobName, Stream content, string contentType, string? expectedSha256, long maxBytes, CancellationToken cancellationToken)
     {
         var blob = Evidence.GetBlockBlobClient(blobName);
-        var upload = Guid.NewGuid().ToString("N")[..12]; // block ids of concurrent uploads of one name never mix
-        var blocks = new List<string>();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
-        long size = 0;
+        await using var target = new CreateOnlyBlobStream(blob, cancellationToken);
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
-            int filled;
-            while ((filled = await FillAsync(content, buffer, BlockBytes, cancellationToken)) > 0)
+            int read;
+            while ((read = await content.ReadAsync(buffer.AsMemory(), cancellationToken)) > 0)
             {
-                size += filled;
-                if (size > maxBytes)
+                if (target.Length + read > maxBytes)
                 {
                     return new ContentWrite.TooLarge();
                 }
 
-                hash.AppendData(buffer, 0, filled);
-                var blockId = Convert.ToBase64String(Encoding.ASCII.GetBytes($"{upload}-{blocks.Count:D6}"));
-                using var block = new MemoryStream(buffer, 0, filled, writable: false);
-                await blob.StageBlockAsync(blockId, block, cancellationToken: cancellationToken);
-                blocks.Add(blockId);
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
         }
         finally
@@ -97,36 +84,25 @@ public sealed class EvidenceStore(StorageClients clients)
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        if (size == 0)
+        if (target.Length == 0)
         {
             return new ContentWrite.Empty();
         }
 
-        var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var sha256 = await target.CompleteAsync();
         if (expectedSha256 is not null && !string.Equals(expectedSha256, sha256, StringComparison.Ordinal))
         {
             return new ContentWrite.DigestMismatch(sha256);
         }
 
-        try
+        if (await target.CommitAsync(contentType, new Dictionary<string, string> { ["sha256"] = sha256 }))
         {
-            await blob.CommitBlockListAsync(
-                blocks,
-                new CommitBlockListOptions
-                {
-                    HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-                    Metadata = new Dictionary<string, string> { ["sha256"] = sha256 },
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                },
-                cancellationToken);
-            return new ContentWrite.Written(new StoredContent(sha256, size));
+            return new ContentWrite.Written(new StoredContent(sha256, target.Length));
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // Written before: by a concurrent request, or by an attempt that failed before recording its row.
-            var existing = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-            return new ContentWrite.Existed(new StoredContent(existing.Value.Metadata.TryGetValue("sha256", out var stored) ? stored : string.Empty, existing.Value.ContentLength), sha256);
-        }
+
+        // Written before: by a concurrent request, or by an attempt that failed before recording its row.
+        var existing = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+        return new ContentWrite.Existed(new StoredContent(existing.Value.Metadata.TryGetValue("sha256", out var stored) ? stored : string.Empty, existing.Value.ContentLength), sha256);
     }
 
     /// <summary>Reads <paramref name="content"/> to its end only to hash it (a re-sent record compared with the stored one).</summary>
@@ -368,18 +344,6 @@ public sealed class EvidenceStore(StorageClients clients)
         {
             return false;
         }
-    }
-
-    private static async Task<int> FillAsync(Stream content, byte[] buffer, int count, CancellationToken cancellationToken)
-    {
-        var filled = 0;
-        int read;
-        while (filled < count && (read = await content.ReadAsync(buffer.AsMemory(filled, count - filled), cancellationToken)) > 0)
-        {
-            filled += read;
-        }
-
-        return filled;
     }
 
     private static string RecordRow(EvidenceRecordKind kind, string recordId) => $"{RecordPrefix}{kind.Id}|{recordId}";

@@ -74,6 +74,13 @@ public sealed class LiveSessionStore(StorageClients clients) : IPreLiveRecords
             e.GetString("InstanceId") ?? string.Empty);
     }
 
+    /// <summary>The finished check's result as recorded (JSON of <see cref="PreLiveCheckResult"/>), or null while it runs.</summary>
+    public async Task<string?> FindOutcomeAsync(PlatformId platform, string sessionId, CancellationToken cancellationToken)
+    {
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform, sessionId), "outcome", select: ["Result"], cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.GetString("Result") : null;
+    }
+
     /// <summary>Keeps a provider's result once; the same callback again is a duplicate, another outcome a conflict.</summary>
     public async Task<CreateOutcome> RecordResultAsync(PlatformId platform, string sessionId, IdentityResult result, CancellationToken cancellationToken)
     {

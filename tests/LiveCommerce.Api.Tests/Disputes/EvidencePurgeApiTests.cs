@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Azure.Storage.Blobs;
 using LiveCommerce.Testing;
 using static LiveCommerce.Api.Tests.Disputes.EvidenceApi;
@@ -38,6 +39,16 @@ public sealed class EvidencePurgeApiTests(LocalHostFixture fixture)
         Assert.Equal("kept", (await RecordAsync(client, "api/live-sessions/old/evidence", "correction", "c1")).GetProperty("status").GetString());
         Assert.Equal("kept", (await RecordAsync(client, "api/live-sessions/key/evidence", "recording", "seg")).GetProperty("status").GetString());
         Assert.True(await BlobExistsAsync($"{platform}/orders/done/payment/p1"));
+
+        // A dispute over a purchase shown only by the purged segment: the bundle says the replay is gone by retention.
+        using var dispute = await client.PostAsJsonAsync("api/disputes/late/evidence-bundles?waitSeconds=30", new
+        {
+            orderId = "unregistered", purchasedAt = Time(ended.AddMinutes(-4.5)), sessionId = "old", roomId = "r1", sku = "sku-1", consumerClaim = "not as shown",
+        });
+        var bundle = await ReadAsync(dispute, HttpStatusCode.OK);
+        Assert.Contains(
+            bundle.GetProperty("missing").EnumerateArray(),
+            m => m.GetProperty("kind").GetString() == "replay_video" && m.GetProperty("reason").GetString() == "retention_expired");
 
         // Three years later the key room, the correction and the completed order have run out; the open sale has not.
         var daysTo3YearsAfter = (int)(ended.AddYears(3).AddDays(2) - DateTimeOffset.UtcNow).TotalDays;

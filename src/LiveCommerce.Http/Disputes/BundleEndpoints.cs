@@ -1,0 +1,299 @@
+using LiveCommerce.Domain;
+using LiveCommerce.Domain.Disputes;
+using LiveCommerce.Http.Filings;
+using LiveCommerce.Http.Idempotency;
+using LiveCommerce.Http.Json;
+using LiveCommerce.Http.Problems;
+using LiveCommerce.Http.Tenancy;
+using LiveCommerce.Storage.Disputes;
+using LiveCommerce.Storage.Filings;
+using LiveCommerce.Storage.Idempotency;
+using LiveCommerce.Workflows;
+using LiveCommerce.Workflows.Disputes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace LiveCommerce.Http.Disputes;
+
+/// <summary>
+/// The contract's evidence bundles: the POST records the request (and its respondBy, in working days on the
+/// platform's official calendar) and starts <see cref="EvidenceBundleWorkflow"/>; the GET says where it stands and,
+/// once ready, hands out a read-only link valid 15 minutes; the verification recomputes every hash. Every request,
+/// link and verification is appended to the dispute's chain of custody.
+/// </summary>
+public sealed class BundleEndpoints(
+    BundleStore bundles,
+    CalendarStore calendars,
+    IdempotencyLedger ledger,
+    TimeProvider clock,
+    IConfiguration configuration,
+    ILogger<BundleEndpoints> logger)
+{
+    /// <summary>How long a bundle link lets its holder read the bundle.</summary>
+    public static readonly TimeSpan LinkValidity = TimeSpan.FromMinutes(15);
+
+    public async Task<IResult> Start(HttpRequest request, string disputeId, IWorkflowClient workflows)
+    {
+        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+            !IdempotencyKey.TryRead(request, out var key, out problem) ||
+            !WaitSeconds.TryRead(request, out var wait, out problem))
+        {
+            return problem;
+        }
+
+        var cancellation = request.HttpContext.RequestAborted;
+        var body = await JsonBody.ReadAsync<EvidenceBundleRequest>(request, 64 * 1024, cancellation);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
+        {
+            return IdempotencyKey.Answer(earlier);
+        }
+
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        var v = new RequestValidator();
+        v.Key(disputeId, "disputeId");
+        var b = body.Value!;
+        var orderId = v.Key(b.OrderId, "orderId");
+        var sessionId = v.Key(b.SessionId, "sessionId");
+        var roomId = v.Key(b.RoomId, "roomId");
+        var purchasedAt = v.Time(b.PurchasedAt, "purchasedAt", required: true);
+        if (purchasedAt > now)
+        {
+            v.Add("purchasedAt", "OUT_OF_RANGE", "'purchasedAt' lies in the future.");
+        }
+
+        var sku = v.RequiredString(b.Sku, "sku", 100);
+        var claim = v.RequiredString(b.ConsumerClaim, "consumerClaim", 4000);
+        var requestedBy = v.OptionalString(b.RequestedBy, "requestedBy", 200);
+        if (v.HasErrors)
+        {
+            return v.ToProblem();
+        }
+
+        // respondBy on the same calendar as filings, never guessed.
+        var workingDays = configuration.GetValue("Disputes:ResponseWorkingDays", ResponseDeadline.DefaultWorkingDays);
+        var calendar = await calendars.LoadAsync(platform, cancellation);
+        if (!ResponseDeadline.Compute(now, calendar, workingDays).TryGetValue(out var deadline, out var notPublished))
+        {
+            return FilingEndpoints.NotPublished(notPublished);
+        }
+
+        var instanceId = EvidenceBundleWorkflow.InstanceIdFor(platform.Value, disputeId);
+        var input = new EvidenceBundleInput(
+            platform.Value, disputeId, orderId, purchasedAt!.Value.ToDateTimeOffset(), sessionId, roomId, sku, claim, requestedBy,
+            now.ToDateTimeOffset(), ApiTime.Format(deadline.RespondBy));
+        var (created, record) = await bundles.CreateAsync(
+            platform, new DisputeRecord(disputeId, input, body.Fingerprint, deadline.RespondBy, instanceId, DisputeRecord.Assembling), cancellation);
+        if (!created && record.Fingerprint != body.Fingerprint)
+        {
+            return Problem.Conflict("BUNDLE_EXISTS", $"Dispute '{disputeId}' already has an evidence bundle for another request; GET {LocationOf(disputeId)}.");
+        }
+
+        if (created)
+        {
+            await bundles.AppendCustodyAsync(platform, disputeId, new
+            {
+                @event = "requested",
+                at = input.RequestedAt,
+                by = new { platform = platform.Value, requestedBy },
+                request = new { orderId, purchasedAt = input.PurchasedAt, sessionId, roomId, sku, consumerClaim = claim },
+                respondBy = input.RespondBy,
+            }, cancellation);
+            logger.LogInformation("Evidence bundle requested for dispute {DisputeId} on {Platform}; respond by {RespondBy}", disputeId, platform.Value, input.RespondBy);
+        }
+
+        // Started even when the record existed: a retry after a crash between the two starts what was not started.
+        await workflows.ScheduleNewAsync(EvidenceBundleWorkflow.Name, record.Request, instanceId, cancellation);
+        if (wait > TimeSpan.Zero)
+        {
+            await workflows.WaitForCompletionAsync(instanceId, wait, cancellation);
+        }
+
+        var response = await StatusAsync(platform, disputeId, workflows, accepted: true, requestedBy, cancellation);
+        if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
+        {
+            return IdempotencyKey.Answer(winner);
+        }
+
+        return response;
+    }
+
+    public async Task<IResult> Get(HttpRequest request, string disputeId, IWorkflowClient workflows)
+    {
+        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        {
+            return problem;
+        }
+
+        if (!PlatformId.IsWellFormedKey(disputeId, 64) || await bundles.FindAsync(platform, disputeId, request.HttpContext.RequestAborted) is null)
+        {
+            return NotFound(disputeId);
+        }
+
+        return await StatusAsync(platform, disputeId, workflows, accepted: false, requestedBy: null, request.HttpContext.RequestAborted);
+    }
+
+    /// <summary>
+    /// Recomputes the SHA-256 of the whole bundle and of every file in it, against what was recorded when it was
+    /// made, and names each file that changed, is missing or was added.
+    /// </summary>
+    public async Task<IResult> Verify(HttpRequest request, string disputeId)
+    {
+        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        {
+            return problem;
+        }
+
+        var cancellation = request.HttpContext.RequestAborted;
+        var record = PlatformId.IsWellFormedKey(disputeId, 64) ? await bundles.FindAsync(platform, disputeId, cancellation) : null;
+        if (record is null)
+        {
+            return NotFound(disputeId);
+        }
+
+        if (record.Bundle is not { } bundle)
+        {
+            return Problem.Conflict("BUNDLE_NOT_READY", $"The evidence bundle of dispute '{disputeId}' is {record.Status}; there is nothing to verify.");
+        }
+
+        string actualSha256;
+        await using (var whole = await bundles.OpenBundleAsync(bundle.Blob, cancellation))
+        {
+            actualSha256 = (await EvidenceBag.HashAsync(whole, cancellation)).Sha256;
+        }
+
+        BagVerification bag;
+        await using (var zip = await bundles.OpenBundleAsync(bundle.Blob, cancellation))
+        {
+            bag = await BagVerifier.VerifyAsync(zip, bundle.Items.ToDictionary(i => i.Name, i => i.Sha256), cancellation);
+        }
+
+        var valid = bag.Valid && actualSha256 == bundle.BundleSha256;
+        var now = clock.GetUtcNow();
+        await bundles.AppendCustodyAsync(platform, disputeId, new
+        {
+            @event = "verified",
+            at = now,
+            by = new { platform = platform.Value },
+            valid,
+            bundleSha256 = actualSha256,
+            failures = bag.Failures.Select(f => f.Name),
+        }, cancellation);
+
+        var kinds = bundle.Items.ToDictionary(i => i.Name, i => i.Kind);
+        return JsonText.Of(200, new
+        {
+            disputeId,
+            valid,
+            verifiedAt = ApiTime.Format(Instant.FromDateTimeOffset(now)),
+            bundleSha256 = new { recorded = bundle.BundleSha256, actual = actualSha256, status = actualSha256 == bundle.BundleSha256 ? BagCheck.Ok : BagCheck.Changed },
+            items = bag.Payload.Select(c => new { kind = kinds.GetValueOrDefault(c.Name), name = c.Name, recordedSha256 = c.Expected, sha256 = c.Actual, status = c.Status }),
+            tagFiles = bag.TagFiles.Select(c => new { name = c.Name, recordedSha256 = c.Expected, sha256 = c.Actual, status = c.Status }),
+        });
+    }
+
+    /// <summary>The dispute's chain of custody as appended: who asked, what was included, each link and verification.</summary>
+    public async Task<IResult> Custody(HttpRequest request, string disputeId)
+    {
+        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        {
+            return problem;
+        }
+
+        var cancellation = request.HttpContext.RequestAborted;
+        if (!PlatformId.IsWellFormedKey(disputeId, 64) || await bundles.FindAsync(platform, disputeId, cancellation) is null)
+        {
+            return NotFound(disputeId);
+        }
+
+        return JsonText.Of(200, new { disputeId, entries = await bundles.ReadCustodyAsync(platform, disputeId, cancellation) });
+    }
+
+    private async Task<JsonText> StatusAsync(PlatformId platform, string disputeId, IWorkflowClient workflows, bool accepted, string? requestedBy, CancellationToken cancellation)
+    {
+        var record = (await bundles.FindAsync(platform, disputeId, cancellation))!;
+        var status = record.Status;
+        if (status == DisputeRecord.Assembling && await workflows.GetInstanceAsync(record.InstanceId, cancellation) is { Status: WorkflowStatus.Failed or WorkflowStatus.Terminated })
+        {
+            status = DisputeRecord.Failed;
+        }
+
+        var body = new Dictionary<string, object?>
+        {
+            ["disputeId"] = disputeId,
+            ["status"] = status,
+            ["respondBy"] = ApiTime.Format(record.RespondBy),
+            ["requestedAt"] = ApiTime.Format(Instant.FromDateTimeOffset(record.Request.RequestedAt)),
+        };
+        if (record.Bundle is { } bundle)
+        {
+            // A fresh link on every read, valid 15 minutes; handing it out is a custody event.
+            var (link, expiresAt) = await bundles.ReadLinkAsync(bundle.Blob, LinkValidity, cancellation);
+            await bundles.AppendCustodyAsync(platform, disputeId, new
+            {
+                @event = "link_issued",
+                at = clock.GetUtcNow(),
+                by = new { platform = platform.Value, requestedBy },
+                bundle = bundle.Blob,
+                expiresAt,
+            }, cancellation);
+            body["bundleUrl"] = link.ToString();
+            body["bundleUrlExpiresAt"] = ApiTime.Format(Instant.FromDateTimeOffset(expiresAt));
+            body["manifest"] = new
+            {
+                items = bundle.Items.Select(i => new { kind = i.Kind, name = i.Name, sha256 = i.Sha256, size = i.Size }),
+                bundleSha256 = bundle.BundleSha256,
+                size = bundle.Size,
+            };
+            body["missing"] = bundle.Missing.Select(m => new { kind = m.Kind, reason = m.Reason, detail = m.Detail });
+            body["changed"] = bundle.Changed.Select(c => new { name = c.Name, recordedSha256 = c.RecordedSha256, sha256 = c.Sha256 });
+            body["readyAt"] = ApiTime.Format(record.FinishedAt);
+        }
+        else
+        {
+            body["manifest"] = new { items = Array.Empty<object>() };
+            body["missing"] = Array.Empty<object>();
+        }
+
+        if (record.Failure is not null || status == DisputeRecord.Failed)
+        {
+            body["failure"] = record.Failure ?? "The assembly stopped; ask again under a new dispute id.";
+        }
+
+        return accepted && status == DisputeRecord.Assembling ? JsonText.Of(202, body, LocationOf(disputeId)) : JsonText.Of(200, body);
+    }
+
+    private static string LocationOf(string disputeId) => $"/api/disputes/{disputeId}/evidence-bundles";
+
+    private static Problem NotFound(string disputeId) =>
+        Problem.NotFound("BUNDLE_NOT_FOUND", $"No evidence bundle for dispute '{disputeId}'.");
+}
+
+/// <summary>The contract's <c>?waitSeconds=N</c> (0–30) on a POST that starts long-running work.</summary>
+internal static class WaitSeconds
+{
+    public static bool TryRead(HttpRequest request, out TimeSpan wait, out Problem problem)
+    {
+        wait = TimeSpan.Zero;
+        problem = null!;
+        if (!request.Query.TryGetValue("waitSeconds", out var raw))
+        {
+            return true;
+        }
+
+        if (!int.TryParse(raw, out var seconds) || seconds is < 0 or > 30)
+        {
+            problem = Problem.Validation([new FieldError("waitSeconds", "OUT_OF_RANGE", "'waitSeconds' must be a whole number from 0 to 30.")]);
+            return false;
+        }
+
+        wait = TimeSpan.FromSeconds(seconds);
+        return true;
+    }
+}

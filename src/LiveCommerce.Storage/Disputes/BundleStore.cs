@@ -1,0 +1,264 @@
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Azure.Storage.Sas;
+using LiveCommerce.Domain;
+using LiveCommerce.Workflows;
+using LiveCommerce.Workflows.Disputes;
+using NodaTime;
+using NodaTime.Text;
+
+namespace LiveCommerce.Storage.Disputes;
+
+/// <summary>A dispute's evidence request and where its bundle stands.</summary>
+public sealed record DisputeRecord(
+    string DisputeId,
+    EvidenceBundleInput Request,
+    string Fingerprint,
+    LocalDate RespondBy,
+    string InstanceId,
+    string Status,
+    AssembledBundle? Bundle = null,
+    string? Failure = null,
+    Instant? FinishedAt = null)
+{
+    public const string Assembling = "assembling";
+    public const string Ready = "ready";
+    public const string Failed = "failed";
+}
+
+/// <summary>
+/// Disputes' evidence bundles. The record in table <c>disputes</c> (partition <c>{platform}|dispute|{disputeId}</c>,
+/// row <c>bundle</c>); the bag in container <c>bundles</c> (<c>{platform}/{disputeId}/bundle-….zip</c>, written once);
+/// and beside it the chain of custody, an append blob (<c>custody.jsonl</c>): who asked and when, what the bundle
+/// included, each read link issued, each verification. Append blobs cannot be rewritten, only appended to.
+/// </summary>
+public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IBundleAssembler, IBundleRecords
+{
+    private const string Row = "bundle";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private TableClient Table => clients.Table(StorageNames.DisputesTable);
+
+    private BlobContainerClient Bundles => clients.Container(StorageNames.BundlesContainer);
+
+    private BlobContainerClient Evidence => clients.Container(StorageNames.EvidenceContainer);
+
+    /// <summary>Records a new request, create-only. The existing record when there is one already.</summary>
+    public async Task<(bool Created, DisputeRecord Record)> CreateAsync(PlatformId platform, DisputeRecord record, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(PartitionOf(platform, record.DisputeId), Row)
+        {
+            ["Request"] = WorkflowJson.Serialize(record.Request),
+            ["Fingerprint"] = record.Fingerprint,
+            ["RespondBy"] = LocalDatePattern.Iso.Format(record.RespondBy),
+            ["InstanceId"] = record.InstanceId,
+            ["Status"] = record.Status,
+        };
+        try
+        {
+            await Table.AddEntityAsync(entity, cancellationToken);
+            return (true, record);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return (false, (await FindAsync(platform, record.DisputeId, cancellationToken))!);
+        }
+    }
+
+    public async Task<DisputeRecord?> FindAsync(PlatformId platform, string disputeId, CancellationToken cancellationToken)
+    {
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform, disputeId), Row, cancellationToken: cancellationToken);
+        if (!found.HasValue)
+        {
+            return null;
+        }
+
+        var row = found.Value!;
+        return new DisputeRecord(
+            disputeId,
+            WorkflowJson.Deserialize<EvidenceBundleInput>(row.GetString("Request"))!,
+            row.GetString("Fingerprint") ?? string.Empty,
+            LocalDatePattern.Iso.Parse(row.GetString("RespondBy")).Value,
+            row.GetString("InstanceId") ?? string.Empty,
+            row.GetString("Status") ?? DisputeRecord.Assembling,
+            TableText.Read(row, "Bundle") is { } bundle ? WorkflowJson.Deserialize<AssembledBundle>(bundle) : null,
+            row.GetString("Failure"),
+            row.GetDateTimeOffset("FinishedAt") is { } finished ? Instant.FromDateTimeOffset(finished) : null);
+    }
+
+    public async Task RecordOutcomeAsync(BundleOutcome outcome, CancellationToken cancellationToken)
+    {
+        var platform = Platform(outcome.Dispute.Platform);
+        var now = clock.GetUtcNow();
+        var update = new TableEntity(PartitionOf(platform, outcome.Dispute.DisputeId), Row)
+        {
+            ["Status"] = outcome.Bundle is null ? DisputeRecord.Failed : DisputeRecord.Ready,
+            ["Failure"] = outcome.Failure,
+            ["FinishedAt"] = now,
+        };
+        if (outcome.Bundle is not null)
+        {
+            TableText.Write(update, "Bundle", WorkflowJson.Serialize(outcome.Bundle));
+        }
+
+        await Table.UpdateEntityAsync(update, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        await AppendCustodyAsync(platform, outcome.Dispute.DisputeId, outcome.Bundle is { } bundle
+            ? new
+            {
+                @event = "assembled",
+                at = now,
+                workflow = outcome.InstanceId,
+                bundle = bundle.Blob,
+                bundleSha256 = bundle.BundleSha256,
+                size = bundle.Size,
+                included = bundle.Items.Select(i => new { i.Kind, i.Name, i.Sha256, i.Size }),
+                missing = bundle.Missing,
+                changed = bundle.Changed,
+            }
+            : new { @event = "failed", at = now, workflow = outcome.InstanceId, failure = outcome.Failure },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the bag: <c>data/dispute.json</c>, then every item, streamed from its blob (or its document) through
+    /// the bag into a <see cref="CreateOnlyBlobStream"/>, so memory holds a few blocks whatever the size.
+    /// </summary>
+    public async Task<AssembledBundle> AssembleAsync(AssembleRequest request, CancellationToken cancellationToken)
+    {
+        var dispute = request.Dispute;
+        var platform = Platform(dispute.Platform);
+        var now = clock.GetUtcNow();
+        var blobName = $"{platform.Value}/{dispute.DisputeId}/bundle-{now:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..8]}.zip";
+        var manifest = new List<ManifestItem>();
+        var missing = request.Missing.ToList();
+        var changed = new List<ChangedItem>();
+
+        await using var output = new CreateOnlyBlobStream(Bundles.GetBlockBlobClient(blobName), cancellationToken);
+        await using (var bag = await EvidenceBag.CreateAsync(output, cancellationToken))
+        {
+            var (requestSha, requestSize) = await bag.AddPayloadAsync("dispute.json", JsonSerializer.Serialize(dispute, new JsonSerializerOptions(Json) { WriteIndented = true }), cancellationToken);
+            manifest.Add(new ManifestItem("dispute_request", "data/dispute.json", requestSha, requestSize));
+
+            foreach (var item in request.Items)
+            {
+                (string Sha256, long Size) written;
+                if (item.Document is { } document)
+                {
+                    written = await bag.AddPayloadAsync(item.Name, document, cancellationToken);
+                }
+                else
+                {
+                    Stream source;
+                    try
+                    {
+                        source = await Evidence.GetBlobClient(item.Blob).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+                    }
+                    catch (RequestFailedException ex) when (ex.Status == 404)
+                    {
+                        missing.Add(new MissingItem(item.Kind, MissingItem.NotFound, $"'{item.Name}' is listed but its content is gone."));
+                        continue;
+                    }
+
+                    await using (source)
+                    {
+                        // Recordings are compressed already; logs and records are text.
+                        written = await bag.AddPayloadAsync(item.Name, source, compress: item.Kind != "replay_video", cancellationToken);
+                    }
+
+                    if (item.RecordedSha256 is { } recorded && recorded != written.Sha256)
+                    {
+                        changed.Add(new ChangedItem("data/" + item.Name, recorded, written.Sha256));
+                    }
+                }
+
+                manifest.Add(new ManifestItem(item.Kind, "data/" + item.Name, written.Sha256, written.Size));
+            }
+
+            await bag.FinishAsync(
+                [
+                    ("Source-Organization", platform.Value),
+                    ("Bagging-Date", now.ToString("yyyy-MM-dd")),
+                    ("External-Identifier", dispute.DisputeId),
+                    ("External-Description", $"Evidence for consumer dispute {dispute.DisputeId} over order {dispute.OrderId} (live session {dispute.SessionId}, room {dispute.RoomId}, sku {dispute.Sku})."),
+                    ("Bag-Software-Agent", "LiveCommerceFunctions"),
+                    ("Purchased-At", dispute.PurchasedAt.ToString("O")),
+                    ("Requested-At", dispute.RequestedAt.ToString("O")),
+                    ("Respond-By", dispute.RespondBy),
+                ],
+                [
+                    ("missing.json", JsonSerializer.Serialize(missing, Json)),
+                    ("changed.json", JsonSerializer.Serialize(changed, Json)),
+                ],
+                cancellationToken);
+        }
+
+        var bundleSha256 = await output.CompleteAsync();
+        if (!await output.CommitAsync("application/zip", new Dictionary<string, string> { ["sha256"] = bundleSha256 }))
+        {
+            throw new InvalidOperationException($"Bundle {blobName} exists already.");
+        }
+
+        return new AssembledBundle(blobName, bundleSha256, output.Length, manifest, missing, changed);
+    }
+
+    /// <summary>
+    /// A read-only link to the bundle, valid <paramref name="validFor"/>: signed with the account key where there is
+    /// one (Azurite), otherwise a user-delegation SAS from the app's identity (Azure, shared keys off).
+    /// </summary>
+    public async Task<(Uri Link, DateTimeOffset ExpiresAt)> ReadLinkAsync(string blobName, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        var blob = Bundles.GetBlobClient(blobName);
+        var now = clock.GetUtcNow();
+        var sas = new BlobSasBuilder(BlobSasPermissions.Read, now + validFor)
+        {
+            BlobContainerName = blob.BlobContainerName,
+            BlobName = blob.Name,
+            Resource = "b",
+            ContentDisposition = $"attachment; filename=\"{Path.GetFileName(blobName)}\"",
+        };
+        if (blob.CanGenerateSasUri)
+        {
+            return (blob.GenerateSasUri(sas), sas.ExpiresOn);
+        }
+
+        sas.StartsOn = now.AddMinutes(-5); // clock skew between us and the service
+        var key = await clients.Blobs.GetUserDelegationKeyAsync(sas.StartsOn, sas.ExpiresOn, cancellationToken);
+        var uri = new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key.Value, clients.Blobs.AccountName) };
+        return (uri.ToUri(), sas.ExpiresOn);
+    }
+
+    /// <summary>Opens the stored bundle for reading (seekable, for the ZIP's central directory).</summary>
+    public async Task<Stream> OpenBundleAsync(string blobName, CancellationToken cancellationToken) =>
+        await Bundles.GetBlobClient(blobName).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+
+    /// <summary>Appends one entry (a JSON line) to the dispute's chain of custody.</summary>
+    public async Task AppendCustodyAsync(PlatformId platform, string disputeId, object entry, CancellationToken cancellationToken)
+    {
+        var blob = Bundles.GetAppendBlobClient($"{platform.Value}/{disputeId}/custody.jsonl");
+        await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" } }, cancellationToken);
+        await blob.AppendBlockAsync(new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, Json) + "\n")), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The chain of custody, oldest first.</summary>
+    public async Task<IReadOnlyList<JsonElement>> ReadCustodyAsync(PlatformId platform, string disputeId, CancellationToken cancellationToken)
+    {
+        var blob = Bundles.GetBlobClient($"{platform.Value}/{disputeId}/custody.jsonl");
+        if (!await blob.ExistsAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        var text = (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+        return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
+    }
+
+    private static string PartitionOf(PlatformId platform, string disputeId) => $"{platform.Value}|dispute|{disputeId}";
+
+    private static PlatformId Platform(string value) =>
+        PlatformId.TryParse(value, out var platform) ? platform : throw new ArgumentException($"'{value}' is not a platform id.", nameof(value));
+}
