@@ -62,6 +62,20 @@ internal static class EvidenceApi
     public static string? RetainUntil(JsonElement record) =>
         record.TryGetProperty("retainUntil", out var until) ? until.GetString() : null;
 
+    /// <summary>
+    /// respondBy needs the working days after today: near the year's end that reaches a year not built in. Such a year
+    /// is loaded for the test's platform (a made-up schedule) so a bundle can be asked for on any date.
+    /// </summary>
+    public static async Task EnsureCalendarAheadAsync(HttpClient client)
+    {
+        var year = DateTime.UtcNow.AddHours(8).AddDays(30).Year;
+        using var found = await client.GetAsync($"api/calendars/cn/{year}");
+        if (found.StatusCode == HttpStatusCode.NotFound)
+        {
+            await Filings.FilingApi.LoadHypotheticalYearAsync(client, year);
+        }
+    }
+
     public static string ShanghaiDate(DateTimeOffset at, int plusDays = 0, int plusYears = 0) =>
         at.ToOffset(TimeSpan.FromHours(8)).Date.AddYears(plusYears).AddDays(plusDays).ToString("yyyy-MM-dd");
 }

@@ -24,7 +24,13 @@ public sealed class EvidenceBundleApiTests(LocalHostFixture fixture)
         using var started = await client.PostAsJsonAsync("api/disputes/d1/evidence-bundles?waitSeconds=30", Request());
         var bundle = await ReadAsync(started, HttpStatusCode.OK);
         Assert.Equal("ready", bundle.GetProperty("status").GetString());
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", bundle.GetProperty("respondBy").GetString()!);
+        // 7 working days after the request day, on the official calendar.
+        var requestedOn = NodaTime.LocalDate.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var respondBy = LiveCommerce.Domain.Disputes.ResponseDeadline.Compute(requestedOn, LiveCommerce.Domain.Filings.ChinaOfficialCalendar.Builtin);
+        if (respondBy.IsPublished)
+        {
+            Assert.Equal(NodaTime.Text.LocalDatePattern.Iso.Format(respondBy.Value.RespondBy), bundle.GetProperty("respondBy").GetString());
+        }
 
         // The replay clip is the segments overlapping 10 minutes before to 2 minutes after the purchase.
         var items = bundle.GetProperty("manifest").GetProperty("items").EnumerateArray()
@@ -131,6 +137,7 @@ public sealed class EvidenceBundleApiTests(LocalHostFixture fixture)
         using var wait = await client.PostAsJsonAsync("api/disputes/d3/evidence-bundles?waitSeconds=31", Request());
         (await wait.AssertProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED")).AssertFieldError("waitSeconds", "OUT_OF_RANGE");
 
+        await EnsureCalendarAheadAsync(client);
         using var first = await client.PostAsJsonAsync("api/disputes/d3/evidence-bundles", Request());
         Assert.True(first.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK);
         if (first.StatusCode == HttpStatusCode.Accepted)
@@ -178,6 +185,7 @@ public sealed class EvidenceBundleApiTests(LocalHostFixture fixture)
         await PushAsync("api/orders/o1/evidence/page_snapshot", "snap-1", Purchase);
         await PushAsync("api/orders/o1/evidence/order", "order-1");
         await PushAsync("api/orders/o1/evidence/payment", "pay-1");
+        await EnsureCalendarAheadAsync(client);
         await PutJsonAsync(client, "api/live-sessions/s1/evidence", new { roomId = "r1", merchantId = "m1", hostIds = new[] { "h1", "h2" } });
         await PutJsonAsync(client, "api/orders/o1/evidence", new { sessionId = "s1", sku = "sku-9", purchasedAt = Time(Purchase) });
 

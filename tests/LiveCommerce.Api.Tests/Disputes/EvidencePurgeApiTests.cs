@@ -41,6 +41,7 @@ public sealed class EvidencePurgeApiTests(LocalHostFixture fixture)
         Assert.True(await BlobExistsAsync($"{platform}/orders/done/payment/p1"));
 
         // A dispute over a purchase shown only by the purged segment: the bundle says the replay is gone by retention.
+        await EnsureCalendarAheadAsync(client);
         using var dispute = await client.PostAsJsonAsync("api/disputes/late/evidence-bundles?waitSeconds=30", new
         {
             orderId = "unregistered", purchasedAt = Time(ended.AddMinutes(-4.5)), sessionId = "old", roomId = "r1", sku = "sku-1", consumerClaim = "not as shown",
