@@ -18,13 +18,17 @@ public sealed class CreateOnlyBlobStream : Stream
     public const int BlockBytes = 4 * 1024 * 1024;
     private const int MaxBlocksInFlight = 3;
 
+    // Blocks come from a pool of their own: the shared pool keeps arrays per thread, and async code visits many
+    // threads, so it would hold several blocks per thread. This one holds at most 8 blocks (32 MiB) in all.
+    private static readonly ArrayPool<byte> Blocks = ArrayPool<byte>.Create(BlockBytes, maxArraysPerBucket: 8);
+
     private readonly BlockBlobClient _blob;
     private readonly string _upload = Guid.NewGuid().ToString("N")[..12]; // concurrent uploads of one name never mix blocks
     private readonly List<string> _blocks = [];
     private readonly List<(Task Staging, byte[] Buffer)> _inFlight = [];
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly CancellationToken _cancellation;
-    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
+    private byte[]? _buffer = Blocks.Rent(BlockBytes);
     private int _filled;
     private long _length;
     private string? _sha256;
@@ -141,13 +145,13 @@ public sealed class CreateOnlyBlobStream : Stream
             foreach (var (staging, buffer) in _inFlight)
             {
                 // Abandoned: let staging finish or fail before its buffer goes back to the pool.
-                staging.ContinueWith(_ => ArrayPool<byte>.Shared.Return(buffer), TaskScheduler.Default);
+                staging.ContinueWith(_ => Blocks.Return(buffer), TaskScheduler.Default);
             }
 
             _inFlight.Clear();
             if (_buffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(_buffer);
+                Blocks.Return(_buffer);
                 _buffer = null;
             }
 
@@ -164,7 +168,7 @@ public sealed class CreateOnlyBlobStream : Stream
         var buffer = _buffer!;
         var staging = _blob.StageBlockAsync(blockId, new MemoryStream(buffer, 0, _filled, writable: false), cancellationToken: _cancellation);
         _inFlight.Add((staging, buffer));
-        _buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        _buffer = Blocks.Rent(BlockBytes);
         _filled = 0;
 
         if (_inFlight.Count >= MaxBlocksInFlight)
@@ -172,7 +176,7 @@ public sealed class CreateOnlyBlobStream : Stream
             var oldest = _inFlight[0];
             await oldest.Staging;
             _inFlight.RemoveAt(0);
-            ArrayPool<byte>.Shared.Return(oldest.Buffer);
+            Blocks.Return(oldest.Buffer);
         }
     }
 
@@ -180,7 +184,7 @@ public sealed class CreateOnlyBlobStream : Stream
     {
         foreach (var (_, buffer) in _inFlight)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Blocks.Return(buffer);
         }
 
         _inFlight.Clear();

@@ -40,6 +40,9 @@ public sealed record DisputeRecord(
 public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IBundleAssembler, IBundleRecords
 {
     private const string Row = "bundle";
+
+    // Blobs are read in 1 MiB ranges: one buffer per open stream, whatever the blob's size.
+    private static readonly BlobOpenReadOptions ReadOptions = new(allowModifications: false) { BufferSize = 1024 * 1024 };
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private TableClient Table => clients.Table(StorageNames.DisputesTable);
@@ -156,7 +159,7 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
                     Stream source;
                     try
                     {
-                        source = await Evidence.GetBlobClient(item.Blob).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+                        source = await Evidence.GetBlobClient(item.Blob).OpenReadAsync(ReadOptions, cancellationToken);
                     }
                     catch (RequestFailedException ex) when (ex.Status == 404)
                     {
@@ -234,7 +237,7 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
 
     /// <summary>Opens the stored bundle for reading (seekable, for the ZIP's central directory).</summary>
     public async Task<Stream> OpenBundleAsync(string blobName, CancellationToken cancellationToken) =>
-        await Bundles.GetBlobClient(blobName).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+        await Bundles.GetBlobClient(blobName).OpenReadAsync(ReadOptions, cancellationToken);
 
     /// <summary>Appends one entry (a JSON line) to the dispute's chain of custody.</summary>
     public async Task AppendCustodyAsync(PlatformId platform, string disputeId, object entry, CancellationToken cancellationToken)

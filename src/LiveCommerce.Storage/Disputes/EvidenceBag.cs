@@ -15,7 +15,7 @@ public sealed class EvidenceBag : IAsyncDisposable
 {
     public const string Manifest = "manifest-sha256.txt";
     public const string TagManifest = "tagmanifest-sha256.txt";
-    private const int CopyBytes = 1024 * 1024;
+    private const int CopyBytes = 256 * 1024;
 
     private readonly ZipArchive _zip;
     private readonly List<(string Path, string Sha256, long Size)> _payload = [];
