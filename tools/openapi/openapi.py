@@ -84,6 +84,27 @@ schemas.update({
  "OrderEvidenceRequest":obj({"sessionId":{"type":S},"sku":{"type":S},"purchasedAt":time,"completedAt":time}),
  "OrderEvidence":obj({"orderId":{"type":S},"sessionId":{"type":S},"sku":{"type":S},"purchasedAt":time,"completedAt":time,"records":{"type":"array","items":ref("EvidenceRecord")}},["orderId"]),
 })
+# Consumer dispute evidence bundles (contract) and their verification and custody (extension).
+dispute_param=p("disputeId","The platform's dispute id")
+wait_param={"name":"waitSeconds","in":"query","required":False,"schema":{"type":"integer","minimum":0,"maximum":30},"description":"Wait up to N seconds; 200 with the final body if it finished"}
+paths["/api/disputes/{disputeId}/evidence-bundles"]={
+ "post":{"operationId":"evidenceBundleStart","summary":"Gather and assemble the dispute's evidence bundle (202 + Location, or 200 within waitSeconds); respondBy in working days; 409 BUNDLE_EXISTS; 422 CALENDAR_NOT_PUBLISHED","parameters":[platform,idem,dispute_param,wait_param],"requestBody":body("EvidenceBundleRequest"),"responses":{**ok("EvidenceBundle"),**ok("EvidenceBundle","202","Accepted: assembling; Location is the status resource"),**problem_responses(400,409,413,415,422)}},
+ "get":{"operationId":"evidenceBundleGet","summary":"Where the bundle stands; once ready, a fresh read-only bundleUrl valid 15 minutes","parameters":[platform,dispute_param],"responses":{**ok("EvidenceBundle"),**problem_responses(404)}}}
+paths["/api/disputes/{disputeId}/evidence-bundles/verification"]={"get":{"operationId":"evidenceBundleVerify","summary":"Extension: recompute the SHA-256 of the bundle and of every file in it against what was recorded; names what changed","parameters":[platform,dispute_param],"responses":{**ok("BundleVerification"),**problem_responses(404,409)}}}
+paths["/api/disputes/{disputeId}/evidence-bundles/custody"]={"get":{"operationId":"evidenceBundleCustody","summary":"Extension: the append-only chain of custody (requested, assembled, link_issued, verified, failed)","parameters":[platform,dispute_param],"responses":{**ok("BundleCustody"),**problem_responses(404)}}}
+sha={"type":S,"pattern":"^[0-9a-f]{64}$"}
+check_status={"type":S,"enum":["ok","changed","missing","unexpected"]}
+schemas.update({
+ "EvidenceBundleRequest":obj({"orderId":{"type":S},"purchasedAt":time,"sessionId":{"type":S},"roomId":{"type":S},"sku":{"type":S,"maxLength":100},"consumerClaim":{"type":S,"maxLength":4000},"requestedBy":{"type":S,"maxLength":200,"description":"Extension: who asks (chain of custody)"}},["orderId","purchasedAt","sessionId","roomId","sku","consumerClaim"]),
+ "EvidenceBundle":obj({"disputeId":{"type":S},"status":{"type":S,"enum":["assembling","ready","failed"]},"respondBy":date,"requestedAt":time,"readyAt":time,"bundleUrl":{"type":S,"format":"uri","description":"Read-only SAS, valid 15 minutes"},"bundleUrlExpiresAt":time,
+   "manifest":obj({"items":{"type":"array","items":obj({"kind":{"type":S},"name":{"type":S},"sha256":sha,"size":{"type":"integer"}},["kind","name","sha256","size"])},"bundleSha256":sha,"size":{"type":"integer"}},["items"]),
+   "missing":{"type":"array","items":obj({"kind":{"type":S},"reason":{"type":S,"enum":["retention_expired","not_found"]},"detail":{"type":S}},["kind","reason"])},
+   "changed":{"type":"array","items":obj({"name":{"type":S},"recordedSha256":sha,"sha256":sha})},"failure":{"type":S}},["status","respondBy","manifest","missing"]),
+ "BundleVerification":obj({"disputeId":{"type":S},"valid":{"type":"boolean"},"verifiedAt":time,"bundleSha256":obj({"recorded":sha,"actual":sha,"status":check_status}),
+   "items":{"type":"array","items":obj({"kind":{"type":S},"name":{"type":S},"recordedSha256":sha,"sha256":sha,"status":check_status})},
+   "tagFiles":{"type":"array","items":obj({"name":{"type":S},"recordedSha256":sha,"sha256":sha,"status":check_status})}},["valid","bundleSha256","items"]),
+ "BundleCustody":obj({"disputeId":{"type":S},"entries":{"type":"array","items":obj({"event":{"type":S,"enum":["requested","assembled","link_issued","verified","failed"]},"at":time},["event","at"])}},["disputeId","entries"]),
+})
 doc={"openapi":"3.1.0","info":{"title":"LiveCommerceFunctions","version":"1.0.0","description":"Compliance back end for live-commerce platforms. Contract: docs/api.md. Every route but /api/health needs X-Platform-Id; errors are RFC 9457 problem details with a stable code."},
  "servers":[{"url":"http://127.0.0.1:7071"}],
  "paths":paths,
