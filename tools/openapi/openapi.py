@@ -5,7 +5,7 @@ def ref(n): return {"$ref": f"#/components/schemas/{n}"}
 def problem_responses(*codes):
     d={}
     for c in codes:
-        d[str(c)]={"description": {400:"Validation failure or malformed JSON",404:"Not found (also for another platform's resources)",413:"Body too large",415:"Not JSON",422:"Idempotency-Key reused with another body, or a rule that cannot be evaluated",503:"Storage unreachable"}[c],
+        d[str(c)]={"description": {400:"Validation failure or malformed JSON",404:"Not found (also for another platform's resources)",409:"Conflicts with what is already stored",413:"Body too large",415:"Not JSON",422:"Idempotency-Key reused with another body, or a rule that cannot be evaluated",503:"Storage unreachable"}[c],
                    "content":{"application/problem+json":{"schema":ref("Problem")}}}
     return d
 platform={"$ref":"#/components/parameters/PlatformId"}
