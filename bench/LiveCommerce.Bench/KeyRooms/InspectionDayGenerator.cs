@@ -18,6 +18,8 @@ public static class InspectionDayGenerator
         ("health_food", 4, 0.50), ("otc_drugs", 3, 0.60), ("medical_device_class2", 2, 0.55), ("medical_device_class3", 2, 0.70),
     ];
 
+    private static readonly int[] SessionMinutes = [30, 60, 60, 90, 120, 120, 180, 240];
+
     // Shift patterns as (start hour, end hour) stints, with how common each is.
     private static readonly ((int From, int To)[] Stints, int Weight)[] ShiftPatterns =
     [
@@ -37,7 +39,7 @@ public static class InspectionDayGenerator
         {
             var (category, keyShare) = PickCategory(random);
             var startMinute = StartMinute(random);
-            var length = (int[])[30, 60, 60, 90, 120, 120, 180, 240] is var lengths ? lengths[random.Next(lengths.Length)] : 0;
+            var length = SessionMinutes[random.Next(SessionMinutes.Length)];
             var endMinute = Math.Min(startMinute + length, 24 * 60);
             sessions.Add(new LiveSession(
                 $"s{k:D5}",
@@ -78,7 +80,7 @@ public static class InspectionDayGenerator
             < 0.45 => (12, 18),
             _ => (18, 23),
         };
-        return ((fromHour * 60) + random.Next((toHour - fromHour) * 12) * 5);
+        return (fromHour * 60) + (random.Next((toHour - fromHour) * 12) * 5);
     }
 
     private static (string Category, double KeyShare) PickCategory(Random random)

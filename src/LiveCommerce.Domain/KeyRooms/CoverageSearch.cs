@@ -115,7 +115,9 @@ internal sealed class CoverageSearch
     // (as in Kuhn's matching algorithm), which bounds the attempt by the number of sessions.
     private bool TryPlace(int session, int depth)
     {
-        if (--_steps < 0)
+        // A step is one look at an eligible inspector, so the budget tracks the work done.
+        _steps -= 1 + _problem.Eligible[session].Length;
+        if (_steps < 0)
         {
             return false;
         }

@@ -14,20 +14,20 @@ namespace LiveCommerce.Domain.KeyRooms;
 /// </summary>
 public static class InspectionScheduler
 {
-    /// <summary>Steps the augmenting search may take; ample for 10,000 sessions, and a count, not a clock.</summary>
-    internal const long SearchStepBudget = 2_000_000;
+    /// <summary>Inspector look-ups the augmenting search may make: a count, not a clock, so plans are reproducible.</summary>
+    internal const long SearchStepBudget = 5_000_000;
 
     /// <summary>Instances this small get an exhaustive search when the heuristic misses the bound.</summary>
-    internal const int ExactSearchMaxSessions = 40;
+    internal const int ExactSearchMaxSessions = 30;
 
-    internal const long ExactSearchNodeBudget = 2_000_000;
+    internal const long ExactSearchNodeBudget = 200_000;
 
     internal const long BalanceStepBudget = 5_000_000;
 
     /// <summary>Plans a valid request (see <see cref="ScheduleRequest.Validate"/>; an invalid one throws).</summary>
     public static SchedulePlan Plan(ScheduleRequest request) => Plan(request, improve: true);
 
-    /// <summary>The greedy pass alone when <paramref name="improve"/> is false: the baseline the search beats.</summary>
+    /// <summary>With <paramref name="improve"/> false, the greedy pass without any search: the baseline the search beats.</summary>
     internal static SchedulePlan Plan(ScheduleRequest request, bool improve)
     {
         var problem = Prepare(request);

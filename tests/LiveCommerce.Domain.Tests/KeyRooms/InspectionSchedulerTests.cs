@@ -71,6 +71,22 @@ public sealed class InspectionSchedulerTests
         Assert.Equal(new Dictionary<string, string> { ["x"] = "ann", ["a"] = "bob", ["b"] = "cid" }, Assigned(plan));
     }
 
+    [Fact]
+    public void Where_the_flow_bound_is_not_tight_a_small_day_is_settled_by_exhaustive_search()
+    {
+        // At every instant all three sessions could be matched, but only by moving "long" from bob to ann at
+        // noon; an inspector must keep a session throughout, so one of the three stays uncovered.
+        var request = Request(
+            [Key("long", "10:00", "14:00", "food"), Key("am", "10:00", "12:00", "cosmetics"), Key("pm", "12:00", "14:00", "general")],
+            [Inspector("ann", 1, ["food", "cosmetics"], Day), Inspector("bob", 1, ["food", "general"], Day)]);
+
+        var coverage = InspectionScheduler.Plan(request).Coverage;
+
+        Assert.Equal(3, coverage.UpperBound);
+        Assert.Equal(2, coverage.KeySessionsCovered);
+        Assert.True(coverage.ProvenOptimal);
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 2)]
