@@ -17,13 +17,15 @@ internal sealed class CoverageSearch
     private readonly int[] _seen;
     private readonly List<int>[] _displaced;
     private readonly Func<int, bool> _movable;
+    private readonly bool[] _neverDrop;
     private readonly List<int> _pool = [];
     private readonly List<int> _chosen = [];
     private int _stamp;
     private long _steps;
 
-    private CoverageSearch(SchedulingProblem problem, Roster roster, long stepBudget)
+    private CoverageSearch(SchedulingProblem problem, Roster roster, long stepBudget, bool[]? neverDrop)
     {
+        _neverDrop = neverDrop ?? new bool[problem.SessionCount];
         _problem = problem;
         _roster = roster;
         _seen = new int[problem.SessionCount];
@@ -39,11 +41,13 @@ internal sealed class CoverageSearch
 
     /// <summary>
     /// Covers what it can of the sessions not yet in <paramref name="roster"/>, stopping early once
-    /// <paramref name="upperBound"/> is reached. Sessions already in the roster may move, never drop.
+    /// <paramref name="upperBound"/> is reached. Sessions marked in <paramref name="neverDrop"/> may move to another
+    /// inspector but stay covered.
     /// </summary>
-    public static void Run(SchedulingProblem problem, Roster roster, int upperBound, bool improve, long stepBudget)
+    public static void Run(
+        SchedulingProblem problem, Roster roster, int upperBound, bool improve, long stepBudget, bool[]? neverDrop = null)
     {
-        var search = new CoverageSearch(problem, roster, stepBudget);
+        var search = new CoverageSearch(problem, roster, stepBudget, neverDrop);
         search.Greedy(improve, upperBound);
         if (improve)
         {
@@ -207,7 +211,7 @@ internal sealed class CoverageSearch
             _roster.SingleBlockers(session, inspector, blockers);
             foreach (var other in blockers)
             {
-                if (_problem.End[other] > _problem.End[session]
+                if (_problem.End[other] > _problem.End[session] && !_neverDrop[other]
                     && (chosenSession < 0 || _problem.End[other] > _problem.End[chosenSession]))
                 {
                     chosenSession = other;
@@ -258,7 +262,7 @@ internal sealed class CoverageSearch
             }
         }
 
-        if (_chosen.Count <= own)
+        if (_chosen.Count <= own || _roster.SessionsOf(inspector).Any(s => _neverDrop[s] && !_chosen.Contains(s)))
         {
             return false;
         }

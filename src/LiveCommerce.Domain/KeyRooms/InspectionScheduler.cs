@@ -41,8 +41,9 @@ public static class InspectionScheduler
 
     /// <summary>
     /// Plans again after the request changed (a key session added, an inspector gone): every previous assignment
-    /// that is still valid stays, unless moving it lets one more key session be covered; the rest is planned as
-    /// usual, and <see cref="SchedulePlan.Changes"/> says what moved.
+    /// that is still valid stays, unless moving it to another inspector lets one more key session be covered, and it
+    /// is never uncovered to make room (patrol under way is not interrupted, so a replan may cover fewer than a fresh
+    /// plan); the rest is planned as usual, and <see cref="SchedulePlan.Changes"/> says what moved.
     /// </summary>
     public static SchedulePlan Replan(ScheduleRequest request, SchedulePlan previous)
     {
@@ -79,7 +80,7 @@ public static class InspectionScheduler
             }
         }
 
-        var proven = Search(problem, roster, bound, improve: true);
+        var proven = Search(problem, roster, bound, improve: true, neverDrop: keptAtFirst);
         var stays = new bool[problem.SessionCount];
         for (var s = 0; s < problem.SessionCount; s++)
         {
@@ -152,15 +153,18 @@ public static class InspectionScheduler
     }
 
     // Heuristic search, then (small instances only) exhaustive search when the bound was not reached.
-    private static bool Search(SchedulingProblem problem, Roster roster, int bound, bool improve)
+    // A replan passes the sessions it kept: they may move, but are never given up for others, so the exhaustive
+    // search (which could trade them) is left to fresh plans.
+    private static bool Search(SchedulingProblem problem, Roster roster, int bound, bool improve, bool[]? neverDrop = null)
     {
-        CoverageSearch.Run(problem, roster, bound, improve, SearchStepBudget);
+        CoverageSearch.Run(problem, roster, bound, improve, SearchStepBudget, neverDrop);
         if (roster.Covered == bound)
         {
             return true;
         }
 
         return improve
+            && neverDrop is null
             && problem.SessionCount <= ExactSearchMaxSessions
             && ExactCoverageSearch.Run(problem, roster, bound, ExactSearchNodeBudget);
     }

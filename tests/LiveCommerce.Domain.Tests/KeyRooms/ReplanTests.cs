@@ -87,6 +87,23 @@ public sealed class ReplanTests
     }
 
     [Fact]
+    public void A_kept_session_is_never_given_up_for_new_ones()
+    {
+        // A fresh plan would drop the long session for the two short ones; a replan keeps what is under way.
+        var team = new[] { Inspector("ann", 1, ["food"], Day) };
+        var previous = InspectionScheduler.Plan(Request([Key("long", "09:00", "17:00")], team));
+        var request = Request([Key("long", "09:00", "17:00"), Key("short1", "10:00", "11:00"), Key("short2", "12:00", "13:00")], team);
+
+        var fresh = InspectionScheduler.Plan(request);
+        var plan = InspectionScheduler.Replan(request, previous);
+
+        Assert.Equal(2, fresh.Coverage.KeySessionsCovered);
+        Assert.Equal(["long"], plan.Changes!.Kept);
+        Assert.Empty(plan.Changes.NewlyCovered);
+        Assert.Equal(["short1", "short2"], plan.Coverage.Uncovered.Select(u => u.SessionId));
+    }
+
+    [Fact]
     public void A_session_no_longer_in_the_request_is_released()
     {
         var previous = InspectionScheduler.Plan(Request(Morning, Team));
