@@ -88,8 +88,8 @@ public sealed class NegativeListMatcher
             paths[entry] = path;
             separatorsBefore[entry] = [.. SeparatorPositions(symbols)];
             leading[entry] = mode == MatchMode.Exact
-                ? content.Take(4).Select(s => (uint)s.Value).ToArray()
-                : path.Take(4).Select(s => (uint)s.Class).ToArray();
+                ? content.Take(StartFilter.LeadingSymbols).Select(s => (uint)s.Value).ToArray()
+                : path.Take(StartFilter.LeadingSymbols).Select(s => (uint)s.Class).ToArray();
             if (path.Length == 0)
             {
                 unmatchable.Add(entry);
@@ -142,7 +142,7 @@ public sealed class NegativeListMatcher
             int found = _filter.FindCandidates(block, candidates);
             foreach (int j in candidates[..found])
             {
-                if (_filter.Confirms(block[j], block[j + 1], block[j + 2], block[j + 3]))
+                if (_filter.Confirms(symbols[(blockStart + j)..]))
                 {
                     VerifyExact(text, blockStart + j, ref sink);
                 }
@@ -218,7 +218,7 @@ public sealed class NegativeListMatcher
             foreach (int j in candidates[..found])
             {
                 if (starts[j] >= 0
-                    && _filter.Confirms(symbols[j], symbols[j + 1], symbols[j + 2], symbols[j + 3])
+                    && _filter.Confirms(blockSymbols[j..])
                     && MayReachTerm(blockSymbols, j))
                 {
                     VerifyNormalised(text, starts[j], ref sink);
