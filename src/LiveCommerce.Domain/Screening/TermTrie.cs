@@ -76,7 +76,7 @@ internal sealed class TermTrie
     public static TermTrie Build(IReadOnlyList<(int Class, CharKind Kind)[]> terms, int classCount)
     {
         var rootChildren = new int[classCount];
-        var edges = new Dictionary<ulong, int>();
+        var edges = new Dictionary<ulong, int>(terms.Sum(t => t.Length));
         var nodeKinds = new List<CharKind> { CharKind.Noise };
         var outputs = new List<(int Node, int Entry)>(terms.Count);
         for (int entry = 0; entry < terms.Count; entry++)
