@@ -41,7 +41,7 @@ public sealed class NegativeListMatcher
     private NegativeListMatcher(IReadOnlyList<NegativeListEntry> entries, MatchMode mode, ushort[] classes, Dictionary<int, int> symbolClasses,
         StartFilter filter, TermTrie trie, int[][] separatorsBefore, IReadOnlyList<int> unmatchable)
     {
-        Entries = entries;
+        Entries = [.. entries]; // a snapshot: the compiled list must not drift from the entries it reports
         Mode = mode;
         _classes = classes;
         _symbolClasses = symbolClasses;
@@ -52,6 +52,7 @@ public sealed class NegativeListMatcher
         UnmatchableEntries = unmatchable;
     }
 
+    /// <summary>The entries this matcher was built from; <see cref="TermMatch.EntryIndex"/> indexes them.</summary>
     public IReadOnlyList<NegativeListEntry> Entries { get; }
 
     public MatchMode Mode { get; }
