@@ -68,36 +68,49 @@ public sealed class NegativeListMatcher
     {
         ArgumentNullException.ThrowIfNull(entries);
         var symbolClasses = new Dictionary<int, int>();
-        var paths = new (int Class, CharKind Kind)[entries.Count][];
+        var trie = new TermTrie.Builder();
         var separatorsBefore = new int[entries.Count][];
         var leading = new uint[entries.Count][];
         var unmatchable = new List<int>();
+        var symbols = new List<NormalisedSymbol>();
+        var path = new List<(int Class, CharKind Kind)>();
+        var separators = new List<int>();
         for (int entry = 0; entry < entries.Count; entry++)
         {
             // The trie holds a term's content symbols; where the normalised term has separators is kept aside and
             // checked when a match is confirmed (separators are noise to the filter, which never sees them).
-            var symbols = mode == MatchMode.Exact ? ExactSymbols(entries[entry].Term) : NormalisedSymbols(entries[entry].Term);
-            var content = symbols.Where(s => s.Kind != CharKind.Separator).ToList();
-            var path = new (int Class, CharKind Kind)[content.Count];
-            for (int i = 0; i < content.Count; i++)
+            ReadSymbols(entries[entry].Term, mode, symbols);
+            path.Clear();
+            separators.Clear();
+            foreach (var symbol in symbols)
             {
-                path[i] = (ClassOf(content[i].Value, symbolClasses), content[i].Kind);
+                if (symbol.Kind == CharKind.Separator)
+                {
+                    separators.Add(path.Count);
+                }
+                else
+                {
+                    path.Add((ClassOf(symbol.Value, symbolClasses), symbol.Kind));
+                }
             }
 
-            paths[entry] = path;
-            separatorsBefore[entry] = [.. SeparatorPositions(symbols)];
-            leading[entry] = mode == MatchMode.Exact
-                ? content.Take(StartFilter.LeadingSymbols).Select(s => (uint)s.Value).ToArray()
-                : path.Take(StartFilter.LeadingSymbols).Select(s => (uint)s.Class).ToArray();
-            if (path.Length == 0)
+            trie.Add(CollectionsMarshal.AsSpan(path), entry);
+            separatorsBefore[entry] = [.. separators];
+            // Exact scans filter on code units, normalised scans on symbol classes.
+            leading[entry] = new uint[Math.Min(path.Count, StartFilter.LeadingSymbols)];
+            for (int i = 0; i < leading[entry].Length; i++)
+            {
+                leading[entry][i] = mode == MatchMode.Exact ? (uint)symbols[i].Value : (uint)path[i].Class;
+            }
+
+            if (path.Count == 0)
             {
                 unmatchable.Add(entry);
             }
         }
 
         var classes = mode == MatchMode.Exact ? ExactClassTable(symbolClasses) : NormalisedClassTable(symbolClasses);
-        var trie = TermTrie.Build(paths, FirstSymbolClass + symbolClasses.Count);
-        return new NegativeListMatcher(entries, mode, classes, symbolClasses, StartFilter.Build(leading, vectorised), trie, separatorsBefore, unmatchable);
+        return new NegativeListMatcher(entries, mode, classes, symbolClasses, StartFilter.Build(leading, vectorised), trie.Build(), separatorsBefore, unmatchable);
     }
 
     /// <summary>Number of occurrences (entry, position) in <paramref name="text"/>. Allocation-free.</summary>
@@ -351,35 +364,25 @@ public sealed class NegativeListMatcher
         return symbolClass;
     }
 
-    private static IEnumerable<int> SeparatorPositions(List<NormalisedSymbol> symbols)
+    /// <summary>A term's symbols: its code units in exact mode, its normalised symbols otherwise.</summary>
+    private static void ReadSymbols(string term, MatchMode mode, List<NormalisedSymbol> into)
     {
-        int content = 0;
-        foreach (var symbol in symbols)
+        into.Clear();
+        if (mode == MatchMode.Exact)
         {
-            if (symbol.Kind == CharKind.Separator)
+            for (int i = 0; i < term.Length; i++)
             {
-                yield return content;
+                into.Add(new NormalisedSymbol(term[i], CharKind.Ideograph, i, i + 1));
             }
-            else
-            {
-                content++;
-            }
+
+            return;
         }
-    }
 
-    private static List<NormalisedSymbol> ExactSymbols(string term) =>
-        term.Select((c, i) => new NormalisedSymbol(c, CharKind.Ideograph, i, i + 1)).ToList();
-
-    private static List<NormalisedSymbol> NormalisedSymbols(string term)
-    {
-        var symbols = new List<NormalisedSymbol>(term.Length);
         var reader = new SymbolReader(term);
         while (reader.MoveNext())
         {
-            symbols.Add(reader.Current);
+            into.Add(reader.Current);
         }
-
-        return symbols;
     }
 
     private static ushort[] ExactClassTable(Dictionary<int, int> symbolClasses)
