@@ -4,12 +4,17 @@ using Azure.Core.Pipeline;
 namespace LiveCommerce.Storage;
 
 /// <summary>
-/// Counts storage requests made on behalf of the current HTTP request (an AsyncLocal scope), so the host can report
-/// round trips per call in Server-Timing and the benchmark can check the hot path's budget.
+/// Counts storage requests: per scope (an AsyncLocal, e.g. one HTTP request, so the host can report round trips per
+/// call in Server-Timing) and in all (<see cref="ProcessTotal"/>, for background work such as the workflow runner,
+/// whose requests start on threads no request scope reaches).
 /// </summary>
 public sealed class StorageRoundTrips : HttpPipelineSynchronousPolicy
 {
     private static readonly AsyncLocal<Counter?> Current = new();
+    private static long _processTotal;
+
+    /// <summary>Every request sent through any <see cref="StorageClients"/> in this process so far.</summary>
+    public static long ProcessTotal => Interlocked.Read(ref _processTotal);
 
     public static Counter BeginScope()
     {
@@ -18,7 +23,11 @@ public sealed class StorageRoundTrips : HttpPipelineSynchronousPolicy
         return counter;
     }
 
-    public override void OnSendingRequest(HttpMessage message) => Current.Value?.Increment();
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        Interlocked.Increment(ref _processTotal);
+        Current.Value?.Increment();
+    }
 
     public sealed class Counter
     {

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs.Models;
 using LiveCommerce.LocalHost.Workflows;
+using LiveCommerce.Storage;
 using LiveCommerce.Testing;
 using LiveCommerce.Workflows.Tests.Samples;
 
@@ -31,6 +32,26 @@ public sealed class LocalWorkflowRuntimeTests(AzuriteFixture fixture)
         await RuntimeHarness.Eventually(
             async () => await fixture.Azurite.CountRowsAsync(_harness.TableName, LocalWorkflowRuntime.UnfinishedIndexPartition) == 0,
             "the finished instance left the unfinished index");
+    }
+
+    [Fact]
+    public async Task A_review_costs_one_storage_write_per_step_it_waits_on()
+    {
+        var requests = StorageRoundTrips.BeginScope(); // flows into the runtime's workers, started below
+        var id = RuntimeHarness.NewInstanceId();
+        await using var runtime = await _harness.StartAsync(s => s.AddWorkflow<SampleReview>());
+        var atStart = requests.Count;
+
+        await runtime.Client.ScheduleNewAsync(SampleReview.Name, Request, id);
+        await runtime.WaitForStatusAsync(id, "awaiting-approval");
+        await runtime.Client.RaiseEventAsync(id, SampleReview.ApprovalEvent, new Approval(true, "li"));
+        await runtime.WaitForCompletionAsync(id);
+        await runtime.StopAsync(); // writes the index row's removal
+        var perReview = requests.Count - atStart;
+
+        // The index row, the instance row, one transaction per episode that stored something ("checking"; standing
+        // checked; screened, waiting; approval received; published), and the index row's removal.
+        Assert.Equal(8, perReview);
     }
 
     [Fact]

@@ -101,5 +101,8 @@ public sealed class RunningRuntime(ServiceProvider provider, LocalWorkflowRuntim
         return instance;
     }
 
+    /// <summary>Stops the runtime as a host shutdown does (the provider is disposed later).</summary>
+    public Task StopAsync() => runtime.StopAsync(CancellationToken.None);
+
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 }

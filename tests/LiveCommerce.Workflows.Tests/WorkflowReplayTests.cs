@@ -134,6 +134,22 @@ public sealed class WorkflowReplayTests
     }
 
     [Fact]
+    public void New_guids_are_the_same_on_every_replay_and_differ_from_each_other()
+    {
+        var driver = new ReplayDriver(typeof(TwoGuids), "\"m-1\"");
+
+        var first = Assert.IsType<WorkflowOutcome.Completed>(driver.Replay(Start).Outcome).Output;
+        var again = Assert.IsType<WorkflowOutcome.Completed>(driver.Replay(Start).Outcome).Output;
+        var later = Assert.IsType<WorkflowOutcome.Completed>(driver.Replay(Start.AddSeconds(1)).Outcome).Output;
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, later);
+        var guids = WorkflowJson.Deserialize<Guid[]>(first)!;
+        Assert.NotEqual(guids[0], guids[1]);
+        Assert.All(guids, g => Assert.Equal(8, g.Version));
+    }
+
+    [Fact]
     public void Retries_wait_on_durable_timers_between_attempts()
     {
         var driver = new ReplayDriver(typeof(RetriedCheck), "\"m-1\"");
@@ -176,6 +192,12 @@ public sealed class WorkflowReplayTests
         var duplicate = driver.Episode(Start.AddSeconds(2), new TaskCompleted(0, "\"good\""));
 
         Assert.Equal([new EpisodeStarted(Start.AddSeconds(2))], duplicate.NewEvents);
+    }
+
+    [WorkflowName("TwoGuids")]
+    private sealed class TwoGuids : IWorkflow<string, Guid[]>
+    {
+        public Task<Guid[]> RunAsync(WorkflowContext context, string input) => Task.FromResult(new[] { context.NewGuid(), context.NewGuid() });
     }
 
     /// <summary>A version of the order flow that waits for approval before doing anything.</summary>

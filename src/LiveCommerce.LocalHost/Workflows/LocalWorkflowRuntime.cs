@@ -20,7 +20,7 @@ namespace LiveCommerce.LocalHost.Workflows;
 /// </list>
 /// One runtime per table: the instance row's ETag makes a second writer fail rather than corrupt history.
 /// </summary>
-public sealed class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsyncDisposable
+public sealed partial class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsyncDisposable
 {
     /// <summary>The table partition that lists unfinished instances (what start-up resumes).</summary>
     public const string UnfinishedIndexPartition = UnfinishedInstanceIndex.Partition;
@@ -70,7 +70,7 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsy
             return;
         }
 
-        await _store.EnsureCreatedAsync(cancellationToken);
+        await EnsureStorageAsync(cancellationToken);
         _index.Start();
         _workers = Enumerable.Range(0, _options.MaxConcurrentEpisodes).Select(_ => Task.Run(RunEpisodesAsync)).ToArray();
 
@@ -91,6 +91,24 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsy
         if (resumed > 0)
         {
             _logger.LogInformation("Resumed {Count} unfinished workflow instance(s).", resumed);
+        }
+    }
+
+    /// <summary>Creates the table and container, retrying until storage answers (the local host may start before Azurite).</summary>
+    private async Task EnsureStorageAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _store.EnsureCreatedAsync(cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && attempt < 30)
+            {
+                _logger.LogWarning("Workflow storage is not reachable yet (attempt {Attempt}): {Message}", attempt, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellationToken);
+            }
         }
     }
 
@@ -355,298 +373,6 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IHostedService, IAsy
             {
                 delivery.Recorded?.TrySetException(ex);
             }
-        }
-    }
-
-    private async Task RunEpisodesAsync()
-    {
-        try
-        {
-            while (await _ready.Reader.WaitToReadAsync(_stopping.Token))
-            {
-                while (!_stopping.IsCancellationRequested && _ready.Reader.TryRead(out var instance))
-                {
-                    await RunEpisodeAsync(instance);
-                    if (instance.EndEpisode())
-                    {
-                        _ready.Writer.TryWrite(instance);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task RunEpisodeAsync(RunningInstance instance)
-    {
-        var deliveries = instance.TakeMailbox();
-        try
-        {
-            await RunEpisodeCoreAsync(instance, deliveries);
-        }
-        catch (Exception ex)
-        {
-            // The stored state is uncertain (a failed or conflicting write): drop the instance and reload it.
-            _logger.LogWarning(ex, "An episode of workflow instance {InstanceId} failed; reloading it from storage.", instance.InstanceId);
-            Discard(instance, deliveries);
-        }
-    }
-
-    private async Task RunEpisodeCoreAsync(RunningInstance instance, List<Delivery> deliveries)
-    {
-        var record = instance.Record;
-        if (record.IsFinished || instance.IsRetired)
-        {
-            deliveries.ForEach(d => d.Recorded?.TrySetResult());
-            return;
-        }
-
-        var request = new ReplayRequest(
-            record.InstanceId,
-            record.Name,
-            record.Input,
-            instance.History,
-            _time.GetUtcNow().UtcDateTime,
-            deliveries.Where(d => d.Event is not null).Select(d => d.Event!).ToList());
-        _registry.TryGetWorkflow(record.Name, out var registration);
-        ReplayResult result;
-        await using (var scope = _scopes.CreateAsyncScope())
-        {
-            result = WorkflowReplay.Run(request, registration, scope.ServiceProvider, _loggerFactory);
-        }
-
-        instance.MarkRun();
-        if (result.IsNonDeterministic && result.Outcome is WorkflowOutcome.Failed nonDeterministic)
-        {
-            _logger.LogError("Workflow instance {InstanceId} failed: {Message}", record.InstanceId, nonDeterministic.Failure.ErrorMessage);
-        }
-
-        var newEvents = result.NewEvents;
-        if (result.Outcome is not null || result.CustomStatus != record.CustomStatus || newEvents.Any(e => e is not (EpisodeStarted or ActivityScheduled)))
-        {
-            var unstored = instance.History.Skip(instance.StoredCount).Concat(newEvents).ToList();
-            var updated = record with
-            {
-                Status = result.Outcome switch
-                {
-                    WorkflowOutcome.Completed => WorkflowStatus.Completed,
-                    WorkflowOutcome.Failed => WorkflowStatus.Failed,
-                    _ => WorkflowStatus.Running,
-                },
-                LastUpdatedAt = _time.GetUtcNow(),
-                CustomStatus = result.CustomStatus,
-                Output = (result.Outcome as WorkflowOutcome.Completed)?.Output,
-                Failure = (result.Outcome as WorkflowOutcome.Failed)?.Failure,
-                EventCount = instance.StoredCount + unstored.Count,
-            };
-            instance.ETag = await _store.CommitAsync(updated, instance.ETag, instance.StoredCount, unstored, CancellationToken.None);
-            instance.History.AddRange(newEvents);
-            instance.StoredCount = instance.History.Count;
-            instance.Record = updated;
-        }
-        else if (newEvents.Any(e => e is ActivityScheduled))
-        {
-            // Only new activities: they start now and are stored with their results (one write instead of two).
-            instance.History.AddRange(newEvents);
-        }
-
-        deliveries.ForEach(d => d.Recorded?.TrySetResult());
-        if (result.Outcome is not null)
-        {
-            Finish(instance);
-        }
-        else
-        {
-            StartAwaitedWork(instance, result);
-        }
-    }
-
-    /// <summary>Runs what the code waits on and is not yet running; forgets what has its result.</summary>
-    private void StartAwaitedWork(RunningInstance instance, ReplayResult result)
-    {
-        var activities = result.Activities.Select(a => a.TaskId).ToHashSet();
-        instance.RunningActivities.RemoveWhere(id => !activities.Contains(id));
-        foreach (var activity in result.Activities.Where(a => instance.RunningActivities.Add(a.TaskId)))
-        {
-            RunInBackground(() => RunActivityAsync(instance, activity));
-        }
-
-        var timers = result.Timers.Select(t => t.TaskId).ToHashSet();
-        foreach (var done in instance.ArmedTimers.Keys.Where(id => !timers.Contains(id)).ToList())
-        {
-            instance.ArmedTimers.Remove(done, out var timer);
-            timer?.Dispose();
-        }
-
-        foreach (var timer in result.Timers.Where(t => !instance.ArmedTimers.ContainsKey(t.TaskId)))
-        {
-            instance.ArmedTimers[timer.TaskId] = Arm(instance, timer);
-        }
-
-        var children = result.SubWorkflows.Select(c => c.TaskId).ToHashSet();
-        instance.StartedSubWorkflows.RemoveWhere(id => !children.Contains(id));
-        foreach (var child in result.SubWorkflows.Where(c => instance.StartedSubWorkflows.Add(c.TaskId)))
-        {
-            RunInBackground(() => StartSubWorkflowAsync(instance, child));
-        }
-    }
-
-    private async Task RunActivityAsync(RunningInstance instance, PendingActivity activity)
-    {
-        try
-        {
-            await _activitySlots.WaitAsync(_stopping.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        HistoryEvent outcome;
-        try
-        {
-            if (!_registry.TryGetActivity(activity.Name, out var registration))
-            {
-                outcome = new TaskFailed(activity.TaskId, new WorkflowFailureDetails(
-                    typeof(InvalidOperationException).FullName!, $"No activity named '{activity.Name}' is registered in this host."));
-            }
-            else
-            {
-                await using var scope = _scopes.CreateAsyncScope();
-                outcome = new TaskCompleted(activity.TaskId, await registration.RunActivityAsync(scope.ServiceProvider, activity.Input, _stopping.Token));
-            }
-        }
-        catch (Exception) when (_stopping.IsCancellationRequested)
-        {
-            return; // not recorded: the activity runs again when the instance resumes
-        }
-        catch (Exception ex)
-        {
-            outcome = new TaskFailed(activity.TaskId, WorkflowFailureDetails.FromException(ex));
-        }
-        finally
-        {
-            _activitySlots.Release();
-        }
-
-        Deliver(instance, new Delivery(outcome));
-    }
-
-    private ITimer? Arm(RunningInstance instance, PendingTimer timer)
-    {
-        var due = timer.FireAt - _time.GetUtcNow().UtcDateTime;
-        if (due <= TimeSpan.Zero)
-        {
-            Deliver(instance, new Delivery(new TimerFired(timer.TaskId)));
-            return null;
-        }
-
-        ITimer? handle = null;
-        handle = _time.CreateTimer(
-            _ =>
-            {
-                var remaining = timer.FireAt - _time.GetUtcNow().UtcDateTime;
-                if (remaining > TimeSpan.Zero)
-                {
-                    handle?.Change(Min(remaining, LongestTimerWait), Timeout.InfiniteTimeSpan); // a long timer, in steps
-                    return;
-                }
-
-                Deliver(instance, new Delivery(new TimerFired(timer.TaskId)));
-            },
-            null,
-            Min(due, LongestTimerWait),
-            Timeout.InfiniteTimeSpan);
-        return handle;
-    }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    private async Task StartSubWorkflowAsync(RunningInstance parent, PendingSubWorkflow child)
-    {
-        try
-        {
-            if (!IsValidInstanceId(child.InstanceId))
-            {
-                throw new ArgumentException($"'{child.InstanceId}' is not a valid instance id for a sub-workflow.");
-            }
-
-            if (!await CreateInstanceAsync(child.Name, child.Input, child.InstanceId, (parent.InstanceId, child.TaskId), _stopping.Token)
-                && await GetLiveAsync(child.InstanceId, _stopping.Token) is { Record: { IsFinished: true } finished })
-            {
-                // Started before a restart, and finished while this parent was not listening.
-                Deliver(parent, new Delivery(ResultFor(child.TaskId, finished)));
-            }
-        }
-        catch (Exception) when (_stopping.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            Deliver(parent, new Delivery(new TaskFailed(child.TaskId, WorkflowFailureDetails.FromException(ex))));
-        }
-    }
-
-    private static HistoryEvent ResultFor(int taskId, InstanceRecord child) => child switch
-    {
-        { Status: WorkflowStatus.Completed, Output: var output } => new TaskCompleted(taskId, output),
-        { Failure: { } failure } => new TaskFailed(taskId, failure),
-        _ => new TaskFailed(taskId, new WorkflowFailureDetails(typeof(OperationCanceledException).FullName!, $"Sub-workflow {child.InstanceId} was {child.Status}.")),
-    };
-
-    private void Finish(RunningInstance instance)
-    {
-        Forget(instance);
-        foreach (var late in instance.Retire())
-        {
-            late.Recorded?.TrySetResult();
-        }
-
-        instance.DisarmTimers();
-        _index.Remove(instance.InstanceId);
-        var record = instance.Record;
-        instance.Finished.TrySetResult(record.ToInstance());
-        if (record.Status == WorkflowStatus.Failed)
-        {
-            _logger.LogWarning("Workflow {Name} {InstanceId} failed: {Failure}", record.Name, record.InstanceId, record.Failure);
-        }
-        else
-        {
-            _logger.LogDebug("Workflow {Name} {InstanceId} completed.", record.Name, record.InstanceId);
-        }
-
-        if (record.ParentInstanceId is { } parentId)
-        {
-            RunInBackground(async () =>
-            {
-                if (await GetLiveAsync(parentId, _stopping.Token) is { Record.IsFinished: false } parent)
-                {
-                    Deliver(parent, new Delivery(ResultFor(record.ParentTaskId, record)));
-                }
-            });
-        }
-    }
-
-    private void Discard(RunningInstance instance, List<Delivery> deliveries)
-    {
-        Forget(instance);
-        deliveries.AddRange(instance.Retire());
-        instance.DisarmTimers();
-        instance.Finished.TrySetCanceled();
-        if (!_stopping.IsCancellationRequested)
-        {
-            RunInBackground(() => RedirectAsync(instance.InstanceId, deliveries));
-        }
-    }
-
-    private void Forget(RunningInstance instance)
-    {
-        if (_live.TryGetValue(instance.InstanceId, out var entry) && entry.IsValueCreated
-            && entry.Value.IsCompletedSuccessfully && entry.Value.Result == instance)
-        {
-            _live.TryRemove(KeyValuePair.Create(instance.InstanceId, entry));
         }
     }
 
