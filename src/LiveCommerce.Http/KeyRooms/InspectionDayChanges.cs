@@ -31,7 +31,10 @@ internal sealed record InspectionDayChanges(
         return new InspectionDayChanges(addSessions, removeSessionIds, addInspectors, removeInspectorIds);
     }
 
-    /// <summary>The stored day with the changes applied; errors name the change that does not fit the day.</summary>
+    /// <summary>
+    /// The stored day with the changes applied; errors name the change that does not fit the day. Ids that did not
+    /// read (empty) were reported already and are skipped here.
+    /// </summary>
     public ScheduleRequest ApplyTo(ScheduleRequest stored, RequestValidator v)
     {
         var sessions = stored.Sessions.ToDictionary(s => s.SessionId, StringComparer.Ordinal);
@@ -40,7 +43,7 @@ internal sealed record InspectionDayChanges(
         Remove(inspectors, RemoveInspectorIds, "removeInspectorIds", "inspector", v);
         for (var k = 0; k < AddSessions.Count; k++)
         {
-            if (!sessions.TryAdd(AddSessions[k].SessionId, AddSessions[k]))
+            if (AddSessions[k].SessionId.Length > 0 && !sessions.TryAdd(AddSessions[k].SessionId, AddSessions[k]))
             {
                 v.Add($"addSessions[{k}].sessionId", "DUPLICATE", $"Session '{AddSessions[k].SessionId}' is already planned that day; remove it in the same call to replace it.");
             }
@@ -48,7 +51,7 @@ internal sealed record InspectionDayChanges(
 
         for (var k = 0; k < AddInspectors.Count; k++)
         {
-            if (!inspectors.TryAdd(AddInspectors[k].InspectorId, AddInspectors[k]))
+            if (AddInspectors[k].InspectorId.Length > 0 && !inspectors.TryAdd(AddInspectors[k].InspectorId, AddInspectors[k]))
             {
                 v.Add($"addInspectors[{k}].inspectorId", "DUPLICATE", $"Inspector '{AddInspectors[k].InspectorId}' is already on that day's roster; remove them in the same call to replace them.");
             }
@@ -81,7 +84,7 @@ internal sealed record InspectionDayChanges(
     {
         for (var k = 0; k < ids.Count; k++)
         {
-            if (!present.Remove(ids[k]))
+            if (ids[k].Length > 0 && !present.Remove(ids[k]))
             {
                 v.Add($"{field}[{k}]", "INVALID_VALUE", $"There is no {what} '{ids[k]}' on that day.");
             }

@@ -153,10 +153,6 @@ public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotencyL
         }
 
         var changes = InspectionDayChanges.Read(body.Value!, d, v);
-        if (v.HasErrors)
-        {
-            return v.ToProblem();
-        }
 
         // Read, plan, commit only if the day did not change meanwhile; else read again (a concurrent PUT or replan).
         for (var attempt = 1; ; attempt++)
@@ -164,9 +160,10 @@ public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotencyL
             var day = await days.FindDayAsync(platform, d, cancellation);
             if (day is null)
             {
-                return DayNotFound(d);
+                return v.HasErrors ? v.ToProblem() : DayNotFound(d);
             }
 
+            // Checked against the stored day even when the change set has errors of its own: every error at once.
             var stored = await days.LoadInputAsync(platform, d, day.Input.Version, cancellation)
                 ?? throw new InvalidOperationException($"Input version {day.Input.Version} of {date} is missing.");
             var next = changes.ApplyTo(stored, v);
