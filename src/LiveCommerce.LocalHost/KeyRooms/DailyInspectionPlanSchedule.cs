@@ -81,7 +81,7 @@ public sealed class DailyInspectionPlanSchedule(
             {
                 if (attempt == Attempts)
                 {
-                    // Give up on this evening, not on the host: the next restart or evening catches up.
+                    // Give up on this evening, not on the host: the next restart catches up.
                     logger.LogError(ex, "Daily inspection plans for {Date} could not be started", date);
                     return;
                 }
