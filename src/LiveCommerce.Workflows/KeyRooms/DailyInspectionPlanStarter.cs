@@ -1,5 +1,4 @@
 using LiveCommerce.Domain;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
 
@@ -30,19 +29,5 @@ public sealed class DailyInspectionPlanStarter(IInspectionDays days)
         }
 
         return started;
-    }
-}
-
-public static class DailyInspectionPlanServiceCollectionExtensions
-{
-    /// <summary>The daily workflow, its activities and its starter; <see cref="IInspectionDays"/> comes from storage.</summary>
-    public static IServiceCollection AddDailyInspectionPlanning(this IServiceCollection services)
-    {
-        services.AddWorkflow<DailyInspectionPlanWorkflow>();
-        services.AddWorkflowActivity<FindInspectionDayActivity>();
-        services.AddWorkflowActivity<PlanInspectionDayActivity>();
-        services.AddWorkflowActivity<StoreInspectionPlanActivity>();
-        services.AddSingleton<DailyInspectionPlanStarter>();
-        return services;
     }
 }
