@@ -1,4 +1,5 @@
 using LiveCommerce.Http.Identity;
+using LiveCommerce.Http.KeyRooms;
 using LiveCommerce.Http.Operations;
 using LiveCommerce.Http.Screening;
 using LiveCommerce.Storage;
@@ -27,6 +28,7 @@ public static class LiveCommerceApi
         services.AddSingleton<OperationsEndpoints>();
         services.AddIdentity(configuration);
         services.AddScreening();
+        services.AddKeyRooms();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class LiveCommerceApi
         api.MapGet("/openapi.json", (HttpRequest r, OperationsEndpoints h) => h.OpenApi(r));
         api.MapIdentity();
         api.MapScreening();
+        api.MapKeyRooms();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;
