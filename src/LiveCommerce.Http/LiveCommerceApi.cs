@@ -25,6 +25,7 @@ public static class LiveCommerceApi
         services.TryAddSingleton(TimeProvider.System);
         services.AddLiveCommerceStorage(configuration);
         services.AddSingleton<IdempotencyLedger>();
+        services.AddSingleton<Idempotency.IdempotentPosts>();
         services.AddSingleton<OperationsEndpoints>();
         services.AddIdentity(configuration);
         services.AddScreening();

@@ -16,7 +16,7 @@ namespace LiveCommerce.Http.KeyRooms;
 /// the evening run (<c>DailyInspectionPlanWorkflow</c>) plans tomorrow from them; a replan after a key session is
 /// added or an inspector drops out keeps what it can of the stored plan and says what moved.
 /// </summary>
-public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotencyLedger ledger, TimeProvider clock)
+public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotentPosts posts, TimeProvider clock)
 {
     private const int MaxBodyBytes = 24 * 1024 * 1024;
     private const int CommitAttempts = 3;
@@ -126,33 +126,19 @@ public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotencyL
         return JsonText.Of(200, body);
     }
 
-    public async Task<IResult> Replan(HttpRequest request, string date)
+    public Task<IResult> Replan(HttpRequest request, string date) =>
+        posts.HandleAsync<ReplanRequest>(request, post => ReplanAsync(post, date), MaxBodyBytes);
+
+    private async Task<IResult> ReplanAsync(PostRequest<ReplanRequest> post, string date)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
-            !IdempotencyKey.TryRead(request, out var key, out problem))
-        {
-            return problem;
-        }
-
-        var cancellation = request.HttpContext.RequestAborted;
-        var body = await JsonBody.ReadAsync<ReplanRequest>(request, MaxBodyBytes, cancellation);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
-        {
-            return IdempotencyKey.Answer(earlier);
-        }
-
+        var (platform, cancellation) = (post.Platform, post.Cancellation);
         var v = new RequestValidator();
         if (InspectionRequestReader.ReadDate(date, v) is not { } d)
         {
             return v.ToProblem();
         }
 
-        var changes = InspectionDayChanges.Read(body.Value!, d, v);
+        var changes = InspectionDayChanges.Read(post.Body, d, v);
 
         // Read, plan, commit only if the day did not change meanwhile; else read again (a concurrent PUT or replan).
         for (var attempt = 1; ; attempt++)
@@ -180,13 +166,7 @@ public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotencyL
             {
                 var answer = ScheduleHeader(committed, committed.Schedule!);
                 InspectionPlanBody.Write(answer, plan);
-                var response = JsonText.Of(200, answer);
-                if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
-                {
-                    return IdempotencyKey.Answer(winner);
-                }
-
-                return response;
+                return JsonText.Of(200, answer);
             }
 
             if (attempt == CommitAttempts)

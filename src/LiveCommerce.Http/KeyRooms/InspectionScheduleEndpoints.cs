@@ -8,34 +8,18 @@ using Microsoft.AspNetCore.Http;
 namespace LiveCommerce.Http.KeyRooms;
 
 /// <summary>The contract's <c>POST /api/inspection-schedules</c>: plan a window given in full, store nothing but the idempotent answer.</summary>
-public sealed class InspectionScheduleEndpoints(IdempotencyLedger ledger)
+public sealed class InspectionScheduleEndpoints(IdempotentPosts posts)
 {
     private const int MaxBodyBytes = 24 * 1024 * 1024;
 
-    public async Task<IResult> Plan(HttpRequest request)
+    public Task<IResult> Plan(HttpRequest request) => posts.HandleAsync<InspectionScheduleRequest>(request, PlanAsync, MaxBodyBytes);
+
+    private static Task<IResult> PlanAsync(PostRequest<InspectionScheduleRequest> post)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
-            !IdempotencyKey.TryRead(request, out var key, out problem))
-        {
-            return problem;
-        }
-
-        var cancellation = request.HttpContext.RequestAborted;
-        var body = await JsonBody.ReadAsync<InspectionScheduleRequest>(request, MaxBodyBytes, cancellation);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
-        {
-            return IdempotencyKey.Answer(earlier);
-        }
-
-        var b = body.Value!;
+        var b = post.Body;
         if (InspectionRequestReader.TooLarge(b.Sessions?.Count ?? 0, b.Inspectors?.Count ?? 0) is { } tooLarge)
         {
-            return tooLarge;
+            return Task.FromResult<IResult>(tooLarge);
         }
 
         var v = new RequestValidator();
@@ -45,17 +29,6 @@ public sealed class InspectionScheduleEndpoints(IdempotencyLedger ledger)
         var inspectors = InspectionRequestReader.ReadInspectors(b.Inspectors, "inspectors", v);
         var schedule = new ScheduleRequest(from, to, slotMinutes, sessions, inspectors);
         InspectionRequestReader.AddSchedulerProblems(schedule, v);
-        if (v.HasErrors)
-        {
-            return v.ToProblem();
-        }
-
-        var response = JsonText.Of(200, InspectionPlanBody.Of(InspectionScheduler.Plan(schedule)));
-        if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
-        {
-            return IdempotencyKey.Answer(winner);
-        }
-
-        return response;
+        return Task.FromResult<IResult>(v.HasErrors ? v.ToProblem() : JsonText.Of(200, InspectionPlanBody.Of(InspectionScheduler.Plan(schedule))));
     }
 }

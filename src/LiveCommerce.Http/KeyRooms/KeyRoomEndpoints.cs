@@ -16,7 +16,7 @@ namespace LiveCommerce.Http.KeyRooms;
 /// The contract's key-room evaluations, against the calling platform's thresholds (extension: stored per platform
 /// with <c>PUT /api/key-room-thresholds</c>; the documented defaults until a platform stores its own).
 /// </summary>
-public sealed class KeyRoomEndpoints(KeyRoomThresholdStore thresholds, IdempotencyLedger ledger, TimeProvider clock)
+public sealed class KeyRoomEndpoints(KeyRoomThresholdStore thresholds, IdempotentPosts posts, TimeProvider clock)
 {
     public const int MaxRooms = 10_000;
     public const int MaxCategories = 100;
@@ -87,33 +87,18 @@ public sealed class KeyRoomEndpoints(KeyRoomThresholdStore thresholds, Idempoten
             : ThresholdsBody(stored.Thresholds, stored.Version, stored.UpdatedAt));
     }
 
-    public async Task<IResult> Evaluate(HttpRequest request)
+    public Task<IResult> Evaluate(HttpRequest request) => posts.HandleAsync<KeyRoomEvaluationRequest>(request, EvaluateAsync, MaxBodyBytes);
+
+    private async Task<IResult> EvaluateAsync(PostRequest<KeyRoomEvaluationRequest> post)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
-            !IdempotencyKey.TryRead(request, out var key, out problem))
-        {
-            return problem;
-        }
-
-        var cancellation = request.HttpContext.RequestAborted;
-        var body = await JsonBody.ReadAsync<KeyRoomEvaluationRequest>(request, MaxBodyBytes, cancellation);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
-        {
-            return IdempotencyKey.Answer(earlier);
-        }
-
-        if (body.Value!.Rooms is { Count: > MaxRooms } rooms)
+        var (platform, b, cancellation) = (post.Platform, post.Body, post.Cancellation);
+        if (b.Rooms is { Count: > MaxRooms } rooms)
         {
             return Problem.PayloadTooLarge($"An evaluation takes at most {MaxRooms:N0} rooms; this one has {rooms.Count:N0}. Split it.");
         }
 
         var v = new RequestValidator();
-        var profiles = ReadRooms(v.RequiredList(body.Value.Rooms, "rooms", MaxRooms), v);
+        var profiles = ReadRooms(v.RequiredList(b.Rooms, "rooms", MaxRooms), v);
         if (v.HasErrors)
         {
             return v.ToProblem();
@@ -121,7 +106,7 @@ public sealed class KeyRoomEndpoints(KeyRoomThresholdStore thresholds, Idempoten
 
         var stored = await thresholds.FindAsync(platform, cancellation);
         var rule = stored?.Thresholds ?? KeyRoomThresholds.Default;
-        var response = JsonText.Of(200, new
+        return JsonText.Of(200, new
         {
             results = profiles.Select(room => KeyRoomTiering.Evaluate(room, rule)).Select(r => new
             {
@@ -133,12 +118,6 @@ public sealed class KeyRoomEndpoints(KeyRoomThresholdStore thresholds, Idempoten
             thresholdsVersion = stored?.Version ?? 0,
             evaluatedAt = ApiTime.Format(Instant.FromDateTimeOffset(clock.GetUtcNow())),
         });
-        if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
-        {
-            return IdempotencyKey.Answer(winner);
-        }
-
-        return response;
     }
 
     private static List<RoomProfile> ReadRooms(IReadOnlyList<RoomBody> bodies, RequestValidator v)
