@@ -56,6 +56,7 @@ var containerNames = [
   'workflow-payloads'
   'idempotency'
   'live-content'
+  'inspection-days'
   deploymentContainerName
 ]
 

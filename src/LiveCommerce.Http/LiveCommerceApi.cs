@@ -1,6 +1,7 @@
 using LiveCommerce.Http.Disputes;
 using LiveCommerce.Http.Filings;
 using LiveCommerce.Http.Identity;
+using LiveCommerce.Http.KeyRooms;
 using LiveCommerce.Http.Operations;
 using LiveCommerce.Http.Screening;
 using LiveCommerce.Storage;
@@ -26,9 +27,11 @@ public static class LiveCommerceApi
         services.TryAddSingleton(TimeProvider.System);
         services.AddLiveCommerceStorage(configuration);
         services.AddSingleton<IdempotencyLedger>();
+        services.AddSingleton<Idempotency.IdempotentPosts>();
         services.AddSingleton<OperationsEndpoints>();
         services.AddIdentity(configuration);
         services.AddScreening();
+        services.AddKeyRooms();
         services.AddFilings(configuration);
         services.AddDisputes(configuration);
         return services;
@@ -41,6 +44,7 @@ public static class LiveCommerceApi
         api.MapGet("/openapi.json", (HttpRequest r, OperationsEndpoints h) => h.OpenApi(r));
         api.MapIdentity();
         api.MapScreening();
+        api.MapKeyRooms();
         api.MapFilings();
         api.MapDisputes();
 

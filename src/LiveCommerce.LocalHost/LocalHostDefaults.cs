@@ -50,6 +50,9 @@ internal static class LocalHostDefaults
             });
             await next(context);
         });
+
+        // Local diagnostics, outside the contract's /api: every storage request this process made (workflows included).
+        app.MapGet("/_local/storage-requests", () => Results.Json(new { total = StorageRoundTrips.ProcessTotal }));
         return app;
     }
 }

@@ -20,6 +20,9 @@ public static class StorageNames
     public const string WorkflowPayloadsContainer = "workflow-payloads";
     public const string IdempotencyContainer = "idempotency";
 
+    /// <summary>Key rooms: each platform's stored day inputs (sessions, inspectors) and inspection plans.</summary>
+    public const string InspectionDaysContainer = "inspection-days";
+
     public const string BackgroundChecksQueue = "background-checks";
     public const string BackgroundChecksPoisonQueue = "background-checks-poison";
     public const string FilingEscalationsQueue = "filing-escalations";
@@ -33,6 +36,7 @@ public static class StorageNames
     public static readonly IReadOnlyList<string> Containers =
     [
         NegativeListsContainer, EvidenceContainer, BundlesContainer, WorkflowPayloadsContainer, IdempotencyContainer,
+        InspectionDaysContainer,
     ];
 
     public static readonly IReadOnlyList<string> Queues =

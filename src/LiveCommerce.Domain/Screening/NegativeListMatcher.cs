@@ -1,8 +1,5 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace LiveCommerce.Domain.Screening;
 
@@ -11,9 +8,10 @@ namespace LiveCommerce.Domain.Screening;
 /// version and then shared: scans are thread-safe and <see cref="Count"/> does not allocate.
 /// <para>
 /// How: one 64K table maps each UTF-16 code unit straight to the class of the symbol it normalises to (or to "skip"
-/// for noise), a <see cref="StartFilter"/> rules out almost every position from its first three symbols without any
-/// dependency between positions, and a <see cref="TermTrie"/> walk from each surviving position reports the terms
-/// that start there.
+/// for noise); a <see cref="StartFilter"/> rules out almost every position from its first few symbols, without any
+/// dependency between positions (so the CPU overlaps them, eight at a time with AVX2); a <see cref="TermTrie"/> walk
+/// from each surviving position reports the terms that start there. No automaton state is carried from one character
+/// to the next, which is what keeps the scan well above one dependent table lookup per character.
 /// </para>
 /// <para>
 /// In <see cref="MatchMode.Normalised"/> mode a term matches where its normalised form (see
@@ -43,7 +41,7 @@ public sealed class NegativeListMatcher
     private NegativeListMatcher(IReadOnlyList<NegativeListEntry> entries, MatchMode mode, ushort[] classes, Dictionary<int, int> symbolClasses,
         StartFilter filter, TermTrie trie, int[][] separatorsBefore, IReadOnlyList<int> unmatchable)
     {
-        Entries = entries;
+        Entries = [.. entries]; // a snapshot: the compiled list must not drift from the entries it reports
         Mode = mode;
         _classes = classes;
         _symbolClasses = symbolClasses;
@@ -54,6 +52,7 @@ public sealed class NegativeListMatcher
         UnmatchableEntries = unmatchable;
     }
 
+    /// <summary>The entries this matcher was built from; <see cref="TermMatch.EntryIndex"/> indexes them.</summary>
     public IReadOnlyList<NegativeListEntry> Entries { get; }
 
     public MatchMode Mode { get; }
@@ -69,36 +68,49 @@ public sealed class NegativeListMatcher
     {
         ArgumentNullException.ThrowIfNull(entries);
         var symbolClasses = new Dictionary<int, int>();
-        var paths = new (int Class, CharKind Kind)[entries.Count][];
+        var trie = new TermTrie.Builder();
         var separatorsBefore = new int[entries.Count][];
         var leading = new uint[entries.Count][];
         var unmatchable = new List<int>();
+        var symbols = new List<NormalisedSymbol>();
+        var path = new List<(int Class, CharKind Kind)>();
+        var separators = new List<int>();
         for (int entry = 0; entry < entries.Count; entry++)
         {
             // The trie holds a term's content symbols; where the normalised term has separators is kept aside and
             // checked when a match is confirmed (separators are noise to the filter, which never sees them).
-            var symbols = mode == MatchMode.Exact ? ExactSymbols(entries[entry].Term) : NormalisedSymbols(entries[entry].Term);
-            var content = symbols.Where(s => s.Kind != CharKind.Separator).ToList();
-            var path = new (int Class, CharKind Kind)[content.Count];
-            for (int i = 0; i < content.Count; i++)
+            ReadSymbols(entries[entry].Term, mode, symbols);
+            path.Clear();
+            separators.Clear();
+            foreach (var symbol in symbols)
             {
-                path[i] = (ClassOf(content[i].Value, symbolClasses), content[i].Kind);
+                if (symbol.Kind == CharKind.Separator)
+                {
+                    separators.Add(path.Count);
+                }
+                else
+                {
+                    path.Add((ClassOf(symbol.Value, symbolClasses), symbol.Kind));
+                }
             }
 
-            paths[entry] = path;
-            separatorsBefore[entry] = [.. SeparatorPositions(symbols)];
-            leading[entry] = mode == MatchMode.Exact
-                ? content.Take(4).Select(s => (uint)s.Value).ToArray()
-                : path.Take(4).Select(s => (uint)s.Class).ToArray();
-            if (path.Length == 0)
+            trie.Add(CollectionsMarshal.AsSpan(path), entry);
+            separatorsBefore[entry] = [.. separators];
+            // Exact scans filter on code units, normalised scans on symbol classes.
+            leading[entry] = new uint[Math.Min(path.Count, StartFilter.LeadingSymbols)];
+            for (int i = 0; i < leading[entry].Length; i++)
+            {
+                leading[entry][i] = mode == MatchMode.Exact ? (uint)symbols[i].Value : (uint)path[i].Class;
+            }
+
+            if (path.Count == 0)
             {
                 unmatchable.Add(entry);
             }
         }
 
         var classes = mode == MatchMode.Exact ? ExactClassTable(symbolClasses) : NormalisedClassTable(symbolClasses);
-        var trie = TermTrie.Build(paths, FirstSymbolClass + symbolClasses.Count);
-        return new NegativeListMatcher(entries, mode, classes, symbolClasses, StartFilter.Build(leading, vectorised), trie, separatorsBefore, unmatchable);
+        return new NegativeListMatcher(entries, mode, classes, symbolClasses, StartFilter.Build(leading, vectorised), trie.Build(), separatorsBefore, unmatchable);
     }
 
     /// <summary>Number of occurrences (entry, position) in <paramref name="text"/>. Allocation-free.</summary>
@@ -142,7 +154,7 @@ public sealed class NegativeListMatcher
             int found = _filter.FindCandidates(block, candidates);
             foreach (int j in candidates[..found])
             {
-                if (_filter.Confirms(block[j], block[j + 1], block[j + 2], block[j + 3]))
+                if (_filter.Confirms(symbols[(blockStart + j)..]))
                 {
                     VerifyExact(text, blockStart + j, ref sink);
                 }
@@ -218,7 +230,7 @@ public sealed class NegativeListMatcher
             foreach (int j in candidates[..found])
             {
                 if (starts[j] >= 0
-                    && _filter.Confirms(symbols[j], symbols[j + 1], symbols[j + 2], symbols[j + 3])
+                    && _filter.Confirms(blockSymbols[j..])
                     && MayReachTerm(blockSymbols, j))
                 {
                     VerifyNormalised(text, starts[j], ref sink);
@@ -352,35 +364,25 @@ public sealed class NegativeListMatcher
         return symbolClass;
     }
 
-    private static IEnumerable<int> SeparatorPositions(List<NormalisedSymbol> symbols)
+    /// <summary>A term's symbols: its code units in exact mode, its normalised symbols otherwise.</summary>
+    private static void ReadSymbols(string term, MatchMode mode, List<NormalisedSymbol> into)
     {
-        int content = 0;
-        foreach (var symbol in symbols)
+        into.Clear();
+        if (mode == MatchMode.Exact)
         {
-            if (symbol.Kind == CharKind.Separator)
+            for (int i = 0; i < term.Length; i++)
             {
-                yield return content;
+                into.Add(new NormalisedSymbol(term[i], CharKind.Ideograph, i, i + 1));
             }
-            else
-            {
-                content++;
-            }
+
+            return;
         }
-    }
 
-    private static List<NormalisedSymbol> ExactSymbols(string term) =>
-        term.Select((c, i) => new NormalisedSymbol(c, CharKind.Ideograph, i, i + 1)).ToList();
-
-    private static List<NormalisedSymbol> NormalisedSymbols(string term)
-    {
-        var symbols = new List<NormalisedSymbol>(term.Length);
         var reader = new SymbolReader(term);
         while (reader.MoveNext())
         {
-            symbols.Add(reader.Current);
+            into.Add(reader.Current);
         }
-
-        return symbols;
     }
 
     private static ushort[] ExactClassTable(Dictionary<int, int> symbolClasses)

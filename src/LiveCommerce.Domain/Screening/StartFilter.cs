@@ -14,8 +14,9 @@ namespace LiveCommerce.Domain.Screening;
 /// two symbols. Its top bit says "a two-symbol term is this bigram"; the other bits are a hash of the third symbol
 /// for the longer terms, so one memory read answers for all terms. One-symbol terms are flags on their symbol. No
 /// test depends on another position's, so the CPU overlaps them, and with AVX2 eight positions share one gather.</item>
-/// <item>Second stage (<see cref="Confirms"/>), only where the first passed: a bitmap of other hashes of the bigram,
-/// the trigram, and the first four symbols of terms of four or more.</item>
+/// <item>Second stage (<see cref="Confirms"/>), only where the first passed: a bitmap of hashes of whole terms of up to
+/// four symbols and of the first five symbols of longer terms. Most positions that merely share a prefix with a term
+/// stop here, before any walk through the trie.</item>
 /// </list>
 /// Symbols are 16-bit: code units in exact mode, symbol classes in normalised mode.
 /// </summary>
@@ -45,7 +46,7 @@ internal sealed class StartFilter
     /// <summary>Whether some term is a single symbol: only then do scans test for one.</summary>
     public bool HasSingles { get; }
 
-    /// <summary>Builds the filter from each term's leading symbols (up to four). Terms with none are ignored.</summary>
+    /// <summary>Builds the filter from each term's leading symbols (up to <see cref="LeadingSymbols"/>). Terms with none are ignored.</summary>
     /// <param name="leadingSymbols">Each term's first symbols.</param>
     /// <param name="vectorised">Whether to use AVX2 where the CPU has it (false: the scalar loop only, for tests).</param>
     public static StartFilter Build(IReadOnlyList<uint[]> leadingSymbols, bool vectorised = true)
@@ -85,26 +86,24 @@ internal sealed class StartFilter
         }
 
         // Each term sets exactly the bits that a scan at its own start position tests.
-        uint ab = (s[0] << 16) | s[1];
         ref uint word = ref _bigramWords[Bigram(s[0], s[1]) >> _wordShift];
-        if (s.Length == 2)
+        word |= s.Length == 2 ? TwoSymbolTermBit : 1u << (int)(Trigram(s[0], s[1], s[2]) >> 27);
+
+        // Second stage: the whole term if it is short, else its first five symbols.
+        uint hash = SecondStart(s[0], s[1]);
+        for (int i = 2; i < s.Length; i++)
         {
-            word |= TwoSymbolTermBit;
-            SetSecond(ab * 0xC2B2AE3Du);
-            return;
+            hash = SecondNext(hash, s[i]);
         }
 
-        word |= 1u << (int)(Trigram(s[0], s[1], s[2]) >> 27);
-        SetSecond(s.Length == 3
-            ? ((ab * 0x27D4EB2Fu) + s[2]) * 0x165667B1u
-            : ((((ab * 0x85EBCA77u) + s[2]) * 0xC2B2AE3Du) + s[3]) * 0x27D4EB2Fu);
-    }
-
-    private void SetSecond(uint hash)
-    {
         uint bit = hash >> _secondShift;
         _second[bit >> 5] |= 1u << (int)bit;
     }
+
+    // Second-stage hash chain: one value per prefix length, so terms of different lengths set different bits.
+    private static uint SecondStart(uint a, uint b) => ((a << 16) | b) * 0xC2B2AE3Du;
+
+    private static uint SecondNext(uint hash, uint symbol) => (hash + symbol) * 0x27D4EB2Fu + 0x165667B1u;
 
     private bool SecondHas(uint hash)
     {
@@ -114,15 +113,43 @@ internal sealed class StartFilter
 
     private bool IsSingle(uint a) => ((_singles[a >> 6] >> (int)a) & 1) != 0;
 
-    /// <summary>Second, stricter test of a position whose symbols are a, b, c, d and that passed the first stage.</summary>
-    public bool Confirms(uint a, uint b, uint c, uint d)
+    /// <summary>
+    /// Second, stricter test of a position that passed the first stage: <paramref name="window"/> holds the symbols
+    /// from that position on, at least four. A term of two, three or four symbols must match whole, a longer term
+    /// its first five (when the window has five).
+    /// </summary>
+    public bool Confirms(ReadOnlySpan<ushort> window)
     {
-        uint ab = (a << 16) | b;
-        return (HasSingles && IsSingle(a))
-            || SecondHas(ab * 0xC2B2AE3Du)
-            || SecondHas(((ab * 0x27D4EB2Fu) + c) * 0x165667B1u)
-            || SecondHas(((((ab * 0x85EBCA77u) + c) * 0xC2B2AE3Du) + d) * 0x27D4EB2Fu);
+        if (HasSingles && IsSingle(window[0]))
+        {
+            return true;
+        }
+
+        uint hash = SecondStart(window[0], window[1]);
+        if (SecondHas(hash))
+        {
+            return true;
+        }
+
+        for (int i = 2; i < LeadingSymbols; i++)
+        {
+            if (i == window.Length)
+            {
+                return true; // too near the end to tell
+            }
+
+            hash = SecondNext(hash, window[i]);
+            if (SecondHas(hash))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>How many leading symbols of a term the filter uses.</summary>
+    public const int LeadingSymbols = 5;
 
     /// <summary>
     /// First stage over a run of symbols: writes to <paramref name="candidates"/> each index j (ascending), with

@@ -72,81 +72,130 @@ internal sealed class TermTrie
 
     private static int Slot(ulong key, int shift) => (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
 
-    /// <summary>Builds the trie. <paramref name="terms"/>[i] is entry i's symbols as (class, kind), or empty if it can never match.</summary>
-    public static TermTrie Build(IReadOnlyList<(int Class, CharKind Kind)[]> terms, int classCount)
+    /// <summary>
+    /// Collects terms one at a time straight into the final structures: the edge table is the one scans probe,
+    /// grown by doubling, so building needs no intermediate dictionary.
+    /// </summary>
+    public sealed class Builder
     {
-        var rootChildren = new int[classCount];
-        var edges = new Dictionary<ulong, int>();
-        var nodeKinds = new List<CharKind> { CharKind.Noise };
-        var outputs = new List<(int Node, int Entry)>(terms.Count);
-        for (int entry = 0; entry < terms.Count; entry++)
+        private int[] _rootChildren = new int[64];
+        private ulong[] _edges = new ulong[1024];
+        private int _edgeCount;
+        private readonly List<CharKind> _nodeKinds = [CharKind.Noise];
+        private readonly List<(int Node, int Entry)> _outputs = [];
+
+        /// <summary>Adds entry <paramref name="entry"/>'s term as its content symbols' (class, kind); an empty term is skipped.</summary>
+        public void Add(ReadOnlySpan<(int Class, CharKind Kind)> symbols, int entry)
         {
-            var symbols = terms[entry];
-            if (symbols.Length == 0)
+            if (symbols.IsEmpty)
             {
-                continue;
+                return;
             }
 
             int node = 0;
             foreach (var (symbolClass, kind) in symbols)
             {
-                int next;
-                if (node == 0)
-                {
-                    next = rootChildren[symbolClass];
-                    if (next == NoNode)
-                    {
-                        next = rootChildren[symbolClass] = nodeKinds.Count;
-                        nodeKinds.Add(kind);
-                    }
-                }
-                else if (!edges.TryGetValue(EdgeKey(node, symbolClass), out next))
-                {
-                    next = nodeKinds.Count;
-                    edges.Add(EdgeKey(node, symbolClass), next);
-                    nodeKinds.Add(kind);
-                }
-
-                node = next;
+                node = node == 0 ? RootChildOrNew(symbolClass, kind) : ChildOrNew(node, symbolClass, kind);
             }
 
-            outputs.Add((node, entry));
+            _outputs.Add((node, entry));
         }
 
-        if (nodeKinds.Count > MaxNodes)
+        private int NewNode(CharKind kind)
         {
-            throw new ArgumentException($"The terms have more than {MaxNodes:N0} distinct prefixes.", nameof(terms));
-        }
-
-        // Open addressing at most two-thirds full.
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, edges.Count * 3 / 2));
-        var table = new ulong[capacity];
-        int shift = 64 - BitOperations.Log2((uint)capacity);
-        foreach (var (key, target) in edges)
-        {
-            int slot = Slot(key, shift);
-            while (table[slot] != EmptySlot)
+            if (_nodeKinds.Count == MaxNodes)
             {
-                slot = (slot + 1) & (capacity - 1);
+                throw new ArgumentException($"The terms have more than {MaxNodes - 1:N0} distinct prefixes.");
             }
 
-            table[slot] = key << TargetBits | (uint)target;
+            _nodeKinds.Add(kind);
+            return _nodeKinds.Count - 1;
         }
 
-        // Entries per node in CSR form, each node's entries in list order.
-        outputs.Sort();
-        var outputStarts = new int[nodeKinds.Count + 1];
-        foreach (var (node, _) in outputs)
+        private int RootChildOrNew(int symbolClass, CharKind kind)
         {
-            outputStarts[node + 1]++;
+            if (symbolClass >= _rootChildren.Length)
+            {
+                Array.Resize(ref _rootChildren, (int)BitOperations.RoundUpToPowerOf2((uint)symbolClass + 1));
+            }
+
+            ref int child = ref _rootChildren[symbolClass];
+            if (child == NoNode)
+            {
+                child = NewNode(kind);
+            }
+
+            return child;
         }
 
-        for (int node = 0; node < nodeKinds.Count; node++)
+        private int ChildOrNew(int node, int symbolClass, CharKind kind)
         {
-            outputStarts[node + 1] += outputStarts[node];
+            ulong key = EdgeKey(node, symbolClass);
+            int mask = _edges.Length - 1;
+            int slot = Slot(key, 64 - BitOperations.Log2((uint)_edges.Length));
+            for (; _edges[slot] != EmptySlot; slot = (slot + 1) & mask)
+            {
+                if (_edges[slot] >> TargetBits == key)
+                {
+                    return (int)(_edges[slot] & (MaxNodes - 1));
+                }
+            }
+
+            int child = NewNode(kind);
+            _edges[slot] = key << TargetBits | (uint)child;
+            // Open addressing at most three-quarters full: short linear probes, mostly within one cache line.
+            if (++_edgeCount * 4 > _edges.Length * 3)
+            {
+                Grow();
+            }
+
+            return child;
         }
 
-        var outputEntries = outputs.Select(o => o.Entry).ToArray();
-        return new TermTrie(rootChildren, table, outputStarts, outputEntries, nodeKinds.ToArray());
+        private void Grow()
+        {
+            var old = _edges;
+            _edges = new ulong[old.Length * 2];
+            int mask = _edges.Length - 1, shift = 64 - BitOperations.Log2((uint)_edges.Length);
+            foreach (ulong edge in old)
+            {
+                if (edge == EmptySlot)
+                {
+                    continue;
+                }
+
+                int slot = Slot(edge >> TargetBits, shift);
+                while (_edges[slot] != EmptySlot)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                _edges[slot] = edge;
+            }
+        }
+
+        public TermTrie Build()
+        {
+            // Entries per node in CSR form, each node's entries in list order.
+            _outputs.Sort();
+            var outputStarts = new int[_nodeKinds.Count + 1];
+            foreach (var (node, _) in _outputs)
+            {
+                outputStarts[node + 1]++;
+            }
+
+            for (int node = 0; node < _nodeKinds.Count; node++)
+            {
+                outputStarts[node + 1] += outputStarts[node];
+            }
+
+            var outputEntries = new int[_outputs.Count];
+            for (int i = 0; i < outputEntries.Length; i++)
+            {
+                outputEntries[i] = _outputs[i].Entry;
+            }
+
+            return new TermTrie(_rootChildren, _edges, outputStarts, outputEntries, [.. _nodeKinds]);
+        }
     }
 }

@@ -52,10 +52,10 @@ public sealed class DurableWorkflowContext(TaskOrchestrationContext context) : W
         where T : default => context.GetInput<T>();
 
     public override Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, WorkflowTaskOptions? options = null) =>
-        WithPortFailures(context.CallActivityAsync<TResult>(name, input, DurableTaskOptions.From(options)));
+        WithPortFailures(context.CallActivityAsync<TResult>(name, input, options.ToDurableTaskOptions()));
 
     public override Task<TResult> CallSubWorkflowAsync<TResult>(string name, object? input = null, WorkflowTaskOptions? options = null) =>
-        WithPortFailures(context.CallSubOrchestratorAsync<TResult>(name, input, DurableTaskOptions.From(options)));
+        WithPortFailures(context.CallSubOrchestratorAsync<TResult>(name, input, options.ToDurableTaskOptions()));
 
     public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => context.CreateTimer(fireAt, cancellationToken);
 

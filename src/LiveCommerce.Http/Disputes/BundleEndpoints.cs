@@ -7,7 +7,6 @@ using LiveCommerce.Http.Problems;
 using LiveCommerce.Http.Tenancy;
 using LiveCommerce.Storage.Disputes;
 using LiveCommerce.Storage.Filings;
-using LiveCommerce.Storage.Idempotency;
 using LiveCommerce.Workflows;
 using LiveCommerce.Workflows.Disputes;
 using Microsoft.AspNetCore.Http;
@@ -26,7 +25,7 @@ namespace LiveCommerce.Http.Disputes;
 public sealed class BundleEndpoints(
     BundleStore bundles,
     CalendarStore calendars,
-    IdempotencyLedger ledger,
+    IdempotentPosts posts,
     TimeProvider clock,
     IConfiguration configuration,
     ILogger<BundleEndpoints> logger)
@@ -34,31 +33,20 @@ public sealed class BundleEndpoints(
     /// <summary>How long a bundle link lets its holder read the bundle.</summary>
     public static readonly TimeSpan LinkValidity = TimeSpan.FromMinutes(15);
 
-    public async Task<IResult> Start(HttpRequest request, string disputeId, IWorkflowClient workflows)
+    public Task<IResult> Start(HttpRequest request, string disputeId, IWorkflowClient workflows) =>
+        posts.HandleAsync<EvidenceBundleRequest>(request, post => StartAsync(post, disputeId, workflows), 64 * 1024);
+
+    private async Task<IResult> StartAsync(PostRequest<EvidenceBundleRequest> post, string disputeId, IWorkflowClient workflows)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
-            !IdempotencyKey.TryRead(request, out var key, out problem) ||
-            !WaitSeconds.TryRead(request, out var wait, out problem))
+        if (!WaitSeconds.TryRead(post.Http, out var wait, out var problem))
         {
             return problem;
         }
 
-        var cancellation = request.HttpContext.RequestAborted;
-        var body = await JsonBody.ReadAsync<EvidenceBundleRequest>(request, 64 * 1024, cancellation);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
-        {
-            return IdempotencyKey.Answer(earlier);
-        }
-
+        var (platform, b, cancellation) = (post.Platform, post.Body, post.Cancellation);
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var v = new RequestValidator();
         v.Key(disputeId, "disputeId");
-        var b = body.Value!;
         var orderId = v.Key(b.OrderId, "orderId");
         var sessionId = v.Key(b.SessionId, "sessionId");
         var roomId = v.Key(b.RoomId, "roomId");
@@ -89,8 +77,8 @@ public sealed class BundleEndpoints(
             platform.Value, disputeId, orderId, purchasedAt!.Value.ToDateTimeOffset(), sessionId, roomId, sku, claim, requestedBy,
             now.ToDateTimeOffset(), ApiTime.Format(deadline.RespondBy));
         var (created, record) = await bundles.CreateAsync(
-            platform, new DisputeRecord(disputeId, input, body.Fingerprint, deadline.RespondBy, instanceId, DisputeRecord.Assembling), cancellation);
-        if (!created && record.Fingerprint != body.Fingerprint)
+            platform, new DisputeRecord(disputeId, input, post.Fingerprint, deadline.RespondBy, instanceId, DisputeRecord.Assembling), cancellation);
+        if (!created && record.Fingerprint != post.Fingerprint)
         {
             return Problem.Conflict("BUNDLE_EXISTS", $"Dispute '{disputeId}' already has an evidence bundle for another request; GET {LocationOf(disputeId)}.");
         }
@@ -115,13 +103,7 @@ public sealed class BundleEndpoints(
             await workflows.WaitForCompletionAsync(instanceId, wait, cancellation);
         }
 
-        var response = await StatusAsync(platform, disputeId, workflows, accepted: true, requestedBy, cancellation);
-        if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
-        {
-            return IdempotencyKey.Answer(winner);
-        }
-
-        return response;
+        return await StatusAsync(platform, disputeId, workflows, accepted: true, requestedBy, cancellation);
     }
 
     public async Task<IResult> Get(HttpRequest request, string disputeId, IWorkflowClient workflows)

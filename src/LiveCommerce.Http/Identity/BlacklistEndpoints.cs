@@ -3,9 +3,7 @@ using LiveCommerce.Domain.Identity;
 using LiveCommerce.Http.Idempotency;
 using LiveCommerce.Http.Json;
 using LiveCommerce.Http.Problems;
-using LiveCommerce.Http.Tenancy;
 using LiveCommerce.Storage.Identity;
-using LiveCommerce.Storage.Idempotency;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -18,34 +16,18 @@ namespace LiveCommerce.Http.Identity;
 /// </summary>
 public sealed class BlacklistEndpoints(
     QualificationStore store,
-    IdempotencyLedger ledger,
+    IdempotentPosts posts,
     SubjectHasher hasher,
     TimeProvider clock,
     ILogger<BlacklistEndpoints> logger)
 {
-    public async Task<IResult> Add(HttpRequest request)
+    public Task<IResult> Add(HttpRequest request) => posts.HandleAsync<BlacklistRequest>(request, AddAsync);
+
+    private async Task<IResult> AddAsync(PostRequest<BlacklistRequest> post)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
-            !IdempotencyKey.TryRead(request, out var key, out problem))
-        {
-            return problem;
-        }
-
-        var cancellation = request.HttpContext.RequestAborted;
-        var body = await JsonBody.ReadAsync<BlacklistRequest>(request, cancellationToken: cancellation);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
-        {
-            return IdempotencyKey.Answer(earlier);
-        }
-
+        var (platform, b, cancellation) = (post.Platform, post.Body, post.Cancellation);
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var v = new RequestValidator();
-        var b = body.Value!;
         var reason = v.RequiredString(b.Reason, "reason", 500);
         var expiresAt = v.Time(b.ExpiresAt, "expiresAt", required: false);
         if (expiresAt is { } expiry && expiry <= now)
@@ -103,7 +85,7 @@ public sealed class BlacklistEndpoints(
         await store.BlacklistAsync(platform, subjectHash!, b.SubjectType!, masked!, entry, cancellation);
         logger.LogInformation("Blacklisted {SubjectType} {Masked} on {Platform} as {BlacklistId}", b.SubjectType, masked, platform.Value, entry.BlacklistId);
 
-        var response = JsonText.Of(201, new
+        return JsonText.Of(201, new
         {
             blacklistId = entry.BlacklistId,
             subjectType = b.SubjectType,
@@ -112,11 +94,5 @@ public sealed class BlacklistEndpoints(
             blacklistedAt = ApiTime.Format(entry.BlacklistedAt),
             expiresAt = ApiTime.Format(entry.ExpiresAt),
         });
-        if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
-        {
-            return IdempotencyKey.Answer(winner);
-        }
-
-        return response;
     }
 }

@@ -20,37 +20,26 @@ namespace LiveCommerce.Http.Identity;
 /// </summary>
 public sealed class LiveSessionEndpoints(
     LiveSessionStore sessions,
-    IdempotencyLedger ledger,
+    IdempotentPosts posts,
     TimeProvider clock,
     IConfiguration configuration)
 {
     public const int MaxHosts = 20;
     public const int MaxItems = 10_000;
 
-    public async Task<IResult> Start(HttpRequest request, string sessionId, IWorkflowClient workflows)
+    public Task<IResult> Start(HttpRequest request, string sessionId, IWorkflowClient workflows) =>
+        posts.HandleAsync<PreLiveCheckRequest>(request, post => StartAsync(post, sessionId, workflows), 32 * 1024 * 1024);
+
+    private async Task<IResult> StartAsync(PostRequest<PreLiveCheckRequest> post, string sessionId, IWorkflowClient workflows)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
-            !IdempotencyKey.TryRead(request, out var key, out problem) ||
-            !TryReadWait(request, out var wait, out problem))
+        if (!TryReadWait(post.Http, out var wait, out var problem))
         {
             return problem;
         }
 
-        var cancellation = request.HttpContext.RequestAborted;
-        var body = await JsonBody.ReadAsync<PreLiveCheckRequest>(request, 32 * 1024 * 1024, cancellation);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
-        {
-            return IdempotencyKey.Answer(earlier);
-        }
-
+        var (platform, b, cancellation, request) = (post.Platform, post.Body, post.Cancellation, post.Http);
         var v = new RequestValidator();
         v.Key(sessionId, "sessionId");
-        var b = body.Value!;
         var roomId = v.Key(b.RoomId, "roomId");
         var merchantId = v.Key(b.MerchantId, "merchantId");
         var hostIds = v.RequiredList(b.HostIds, "hostIds", MaxHosts);
@@ -103,7 +92,7 @@ public sealed class LiveSessionEndpoints(
         var instanceId = PreLiveCheckWorkflow.InstanceIdFor(platform.Value, sessionId);
         var scheduledStart = start!.Value.ToDateTimeOffset();
         var created = await sessions.CreateSessionAsync(
-            platform, new LiveSessionRecord(sessionId, roomId, merchantId, hostIds, scheduledStart, listId, body.Fingerprint, instanceId), cancellation);
+            platform, new LiveSessionRecord(sessionId, roomId, merchantId, hostIds, scheduledStart, listId, post.Fingerprint, instanceId), cancellation);
         if (created == CreateOutcome.AlreadyExistsDifferent)
         {
             return Problem.Conflict("PRE_LIVE_CHECK_EXISTS", $"Session '{sessionId}' already has a pre-live check with other details.");
@@ -117,37 +106,16 @@ public sealed class LiveSessionEndpoints(
             instanceId,
             cancellation);
 
-        var response = await StatusResponseAsync(workflows, platform, sessionId, scheduledStart, instanceId, wait, accepted: true, request.Path.Value!, cancellation);
-        if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
-        {
-            return IdempotencyKey.Answer(winner);
-        }
-
-        return response;
+        return await StatusResponseAsync(workflows, platform, sessionId, scheduledStart, instanceId, wait, accepted: true, request.Path.Value!, cancellation);
     }
 
-    public async Task<IResult> PostResult(HttpRequest request, string sessionId, IWorkflowClient workflows)
+    public Task<IResult> PostResult(HttpRequest request, string sessionId, IWorkflowClient workflows) =>
+        posts.HandleAsync<IdentityResultRequest>(request, post => PostResultAsync(post, sessionId, workflows));
+
+    private async Task<IResult> PostResultAsync(PostRequest<IdentityResultRequest> post, string sessionId, IWorkflowClient workflows)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
-            !IdempotencyKey.TryRead(request, out var key, out problem))
-        {
-            return problem;
-        }
-
-        var cancellation = request.HttpContext.RequestAborted;
-        var body = await JsonBody.ReadAsync<IdentityResultRequest>(request, cancellationToken: cancellation);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
-        {
-            return IdempotencyKey.Answer(earlier);
-        }
-
+        var (platform, b, cancellation) = (post.Platform, post.Body, post.Cancellation);
         var v = new RequestValidator();
-        var b = body.Value!;
         var hostId = v.Key(b.HostId, "hostId");
         bool? matched = b.Outcome switch
         {
@@ -211,13 +179,7 @@ public sealed class LiveSessionEndpoints(
         }
 
         var location = $"/api/live-sessions/{sessionId}/pre-live-checks";
-        var response = JsonText.Of(202, new { sessionId, hostId, accepted = true }, location);
-        if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
-        {
-            return IdempotencyKey.Answer(winner);
-        }
-
-        return response;
+        return JsonText.Of(202, new { sessionId, hostId, accepted = true }, location);
     }
 
     public async Task<IResult> Get(HttpRequest request, string sessionId, IWorkflowClient workflows)

@@ -52,7 +52,7 @@ public static class JsonBody
         byte[] bytes;
         try
         {
-            bytes = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken);
+            bytes = await ReadBoundedAsync(request.Body, request.ContentLength, maxBytes, cancellationToken);
         }
         catch (BodyTooLargeException)
         {
@@ -62,42 +62,57 @@ public static class JsonBody
         {
             return JsonBody<T>.Fail(Problem.PayloadTooLarge(ex.Message));
         }
+        catch (BadHttpRequestException ex)
+        {
+            return JsonBody<T>.Fail(Problem.BadRequest("MALFORMED_BODY", ex.Message));
+        }
 
         if (bytes.Length == 0)
         {
             return JsonBody<T>.Fail(Problem.BadRequest("MALFORMED_JSON", "The request body is empty; a JSON object is required."));
         }
 
-        JsonDocument document;
+        // One pass on the happy path: bind straight from the bytes. Only when binding fails is the body read again, to
+        // tell malformed JSON (MALFORMED_JSON) from well-formed JSON of the wrong shape (INVALID_TYPE at a path).
         try
         {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException ex)
-        {
-            return JsonBody<T>.Fail(Problem.BadRequest(
-                "MALFORMED_JSON",
-                $"The body is not well-formed JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1})."));
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            var value = JsonSerializer.Deserialize<T>(bytes, ApiJson.Options);
+            if (value is null)
             {
                 return JsonBody<T>.Fail(Problem.Validation([new FieldError("$", "INVALID_TYPE", "The body must be a JSON object.")]));
             }
 
-            try
+            return JsonBody<T>.Ok(value, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        }
+        catch (JsonException ex)
+        {
+            if (MalformedAt(bytes) is { } where)
             {
-                var value = document.RootElement.Deserialize<T>(ApiJson.Options)
-                    ?? throw new JsonException("null", "$", null, null);
-                return JsonBody<T>.Ok(value, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+                return JsonBody<T>.Fail(Problem.BadRequest("MALFORMED_JSON", $"The body is not well-formed JSON ({where})."));
             }
-            catch (JsonException ex)
+
+            var field = FieldOf(ex.Path);
+            return JsonBody<T>.Fail(Problem.Validation([field == "$"
+                ? new FieldError("$", "INVALID_TYPE", "The body must be a JSON object.")
+                : new FieldError(field, "INVALID_TYPE", $"'{field}' has the wrong JSON type.")]));
+        }
+    }
+
+    /// <summary>Where the body stops being JSON, or null when it is well-formed.</summary>
+    private static string? MalformedAt(byte[] bytes)
+    {
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            while (reader.Read())
             {
-                var field = FieldOf(ex.Path);
-                return JsonBody<T>.Fail(Problem.Validation([new FieldError(field, "INVALID_TYPE", $"'{field}' has the wrong JSON type.")]));
             }
+
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return $"line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}";
         }
     }
 
@@ -105,8 +120,27 @@ public static class JsonBody
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
-    private static async Task<byte[]> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadBoundedAsync(Stream body, long? contentLength, int maxBytes, CancellationToken cancellationToken)
     {
+        if (contentLength is { } length and > 0)
+        {
+            // The usual case: read into an array of exactly the announced size, no growing and no final copy.
+            var exact = new byte[length];
+            var filled = 0;
+            int n;
+            while (filled < exact.Length && (n = await body.ReadAsync(exact.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += n;
+            }
+
+            if (filled < exact.Length)
+            {
+                throw new BadHttpRequestException("The body ended before its Content-Length.", StatusCodes.Status400BadRequest);
+            }
+
+            return exact;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

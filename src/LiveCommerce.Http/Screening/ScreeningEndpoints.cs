@@ -18,7 +18,7 @@ public sealed class ScreeningEndpoints(
     NegativeListStore lists,
     NegativeListMatchers matchers,
     AccountStandings standings,
-    IdempotencyLedger ledger,
+    IdempotentPosts posts,
     TimeProvider clock)
 {
     public const int MaxItems = 10_000;
@@ -106,27 +106,11 @@ public sealed class ScreeningEndpoints(
         return version is null ? ListNotFound(listId, wanted) : JsonText.Of(200, VersionBody(version));
     }
 
-    public async Task<IResult> Screen(HttpRequest request)
+    public Task<IResult> Screen(HttpRequest request) => posts.HandleAsync<ProductScreeningRequest>(request, ScreenAsync, MaxBodyBytes);
+
+    private async Task<IResult> ScreenAsync(PostRequest<ProductScreeningRequest> post)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
-            !IdempotencyKey.TryRead(request, out var key, out problem))
-        {
-            return problem;
-        }
-
-        var cancellation = request.HttpContext.RequestAborted;
-        var body = await JsonBody.ReadAsync<ProductScreeningRequest>(request, MaxBodyBytes, cancellation);
-        if (body.Problem is not null)
-        {
-            return body.Problem;
-        }
-
-        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
-        {
-            return IdempotencyKey.Answer(earlier);
-        }
-
-        var b = body.Value!;
+        var (platform, b, cancellation) = (post.Platform, post.Body, post.Cancellation);
         var v = new RequestValidator();
         var listId = v.Key(b.ListId, "listId");
         var merchantId = b.MerchantId is null ? null : v.Key(b.MerchantId, "merchantId");
@@ -161,8 +145,8 @@ public sealed class ScreeningEndpoints(
             holds = StoredLicences.HoldingOn(standing, ChinaTime.DateOf(now));
         }
 
-        var verdicts = ProductScreening.Screen(await matcherTask, items, holds);
-        var response = JsonText.Of(200, new
+        var verdicts = ScreenInChunks(await matcherTask, items, holds);
+        return JsonText.Of(200, new
         {
             listId,
             listVersion = version.Version,
@@ -173,12 +157,24 @@ public sealed class ScreeningEndpoints(
                 matches = r.Matches.Select(m => new { term = m.Term, category = m.Category, field = m.Field, start = m.Start, length = m.Length, matchedText = m.MatchedText }),
             }),
         });
-        if (key is not null && await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, response.Response, cancellation) is { } winner)
+    }
+
+    /// <summary>
+    /// Large batches spread over the cores in ordered chunks (the matcher is thread-safe); a request of 10,000 items
+    /// must answer well within its latency budget.
+    /// </summary>
+    public static IReadOnlyList<ProductVerdict> ScreenInChunks(NegativeListMatcher matcher, IReadOnlyList<ScreeningItem> items, Func<string, bool>? holds)
+    {
+        const int ChunkSize = 1_000;
+        if (items.Count <= ChunkSize || Environment.ProcessorCount == 1)
         {
-            return IdempotencyKey.Answer(winner);
+            return ProductScreening.Screen(matcher, items, holds);
         }
 
-        return response;
+        var chunks = new IReadOnlyList<ProductVerdict>[(items.Count + ChunkSize - 1) / ChunkSize];
+        Parallel.For(0, chunks.Length, c =>
+            chunks[c] = ProductScreening.Screen(matcher, items.Skip(c * ChunkSize).Take(ChunkSize), holds));
+        return [.. chunks.SelectMany(c => c)];
     }
 
     public static string VerdictId(ScreeningVerdict verdict) => verdict switch

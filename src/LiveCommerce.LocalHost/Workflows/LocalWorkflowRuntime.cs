@@ -70,7 +70,7 @@ public sealed partial class LocalWorkflowRuntime : IWorkflowClient, IHostedServi
             return;
         }
 
-        await _store.EnsureCreatedAsync(cancellationToken);
+        await EnsureStorageAsync(cancellationToken);
         _index.Start();
         _workers = Enumerable.Range(0, _options.MaxConcurrentEpisodes).Select(_ => Task.Run(RunEpisodesAsync)).ToArray();
 
@@ -91,6 +91,24 @@ public sealed partial class LocalWorkflowRuntime : IWorkflowClient, IHostedServi
         if (resumed > 0)
         {
             _logger.LogInformation("Resumed {Count} unfinished workflow instance(s).", resumed);
+        }
+    }
+
+    /// <summary>Creates the table and container, retrying until storage answers (the local host may start before Azurite).</summary>
+    private async Task EnsureStorageAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _store.EnsureCreatedAsync(cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && attempt < 30)
+            {
+                _logger.LogWarning("Workflow storage is not reachable yet (attempt {Attempt}): {Message}", attempt, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellationToken);
+            }
         }
     }
 

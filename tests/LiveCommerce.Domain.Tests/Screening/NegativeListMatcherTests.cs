@@ -141,6 +141,58 @@ public sealed class NegativeListMatcherTests
         return expected.SequenceEqual(FindAll(matcher, text.Value)) && matcher.Count(text.Value) == expected.Count;
     }
 
+    [Property(Arbitrary = [typeof(LongListingArbitraries)], MaxTest = 40)]
+    public Property Long_listings_agree_with_the_obvious_algorithm_across_scan_blocks(ScreeningTerm[] terms, LongListing listing)
+    {
+        var list = terms.Select(t => t.Value).Append("电子烟").Append("vape").ToList();
+        var expected = ScreeningOracle.FindAll(list, listing.Value);
+        var normalised = FindAll(Matcher(MatchMode.Normalised, [.. list]), listing.Value);
+        var exact = FindAll(Matcher(MatchMode.Exact, [.. list]), listing.Value);
+        return (expected.SequenceEqual(normalised) && ScreeningOracle.FindAllExact(list, listing.Value).SequenceEqual(exact))
+            .Label($"normalised: expected {expected.Count} got {normalised.Count}");
+    }
+
+    [Property(Arbitrary = [typeof(LongListingArbitraries)], MaxTest = 40)]
+    public bool The_vectorised_and_the_scalar_filter_find_the_same(ScreeningTerm[] terms, LongListing listing)
+    {
+        var entries = terms.Select(t => new NegativeListEntry(t.Value, "test", Severity.Prohibited)).ToList();
+        return new[] { MatchMode.Normalised, MatchMode.Exact }.All(mode =>
+            FindAll(NegativeListMatcher.Build(entries, mode, vectorised: true), listing.Value)
+                .SequenceEqual(FindAll(NegativeListMatcher.Build(entries, mode, vectorised: false), listing.Value)));
+    }
+
+    [Fact]
+    public void Terms_planted_across_scan_block_boundaries_are_found()
+    {
+        var matcher = Matcher(MatchMode.Normalised, "电子烟", "电子烟油套装");
+        var text = new System.Text.StringBuilder();
+        var expected = new List<TermMatch>();
+        // Filler of content and noise so that the 1,024-char blocks cut through the planted terms at varying offsets.
+        for (int i = 0; text.Length < 5000; i++)
+        {
+            text.Append(i % 3 == 0 ? "好物推荐 " : "！！  ");
+            if (i % 7 == 0)
+            {
+                int start = text.Length;
+                text.Append("電 子 煙 油 套 裝");
+                expected.Add(new TermMatch(0, start, 5));
+                expected.Add(new TermMatch(1, start, text.Length - start));
+            }
+        }
+
+        Assert.Equal(expected, FindAll(matcher, text.ToString()));
+        Assert.Equal(expected.Count, matcher.Count(text.ToString()));
+    }
+
+    [Fact]
+    public void A_large_list_finds_its_own_terms()
+    {
+        var terms = Enumerable.Range(0, 20_000).Select(i => $"违禁品{i:D5}号").ToArray();
+        var matcher = Matcher(MatchMode.Normalised, terms);
+
+        Assert.Equal([new TermMatch(12345, 3, 12)], FindAll(matcher, "新到货違 禁 品 12345号"));
+    }
+
     [Property(Arbitrary = [typeof(ScreeningArbitraries)])]
     public bool Noise_between_the_characters_of_an_ideographic_term_never_hides_it(IdeographTerm term, Noise[] noise, ScreeningText before, ScreeningText after)
     {

@@ -63,3 +63,26 @@ public static class ScreeningArbitraries
     public static Arbitrary<Noise> NoiseRun() =>
         Gen.Choose(1, 3).SelectMany(n => Gen.Elements(NoiseStrings).ListOf(n)).Select(p => new Noise(string.Concat(p))).ToArbitrary();
 }
+
+/// <summary>A long listing (up to a few thousand chars), so that scans cross their internal block boundaries.</summary>
+public sealed record LongListing(string Value)
+{
+    public override string ToString() => $"{Value.Length} chars";
+}
+
+public static class LongListingArbitraries
+{
+    public static Arbitrary<LongListing> Listing() =>
+        Gen.Choose(0, 3000)
+            .SelectMany(n => Gen.Frequency(
+                    (6, Gen.Elements(ScreeningArbitraries.Ideographs)),
+                    (4, Gen.Elements(ScreeningArbitraries.Letters)),
+                    (1, Gen.Elements(ScreeningArbitraries.Digits)),
+                    (3, Gen.Elements(ScreeningArbitraries.NoiseStrings)),
+                    (1, Gen.Elements(ScreeningArbitraries.Marks)))
+                .ArrayOf(n))
+            .Select(parts => new LongListing(string.Concat(parts)))
+            .ToArbitrary();
+
+    public static Arbitrary<ScreeningTerm> Term() => ScreeningArbitraries.Term();
+}

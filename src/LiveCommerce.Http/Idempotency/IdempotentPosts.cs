@@ -1,0 +1,58 @@
+using LiveCommerce.Domain;
+using LiveCommerce.Http.Json;
+using LiveCommerce.Http.Tenancy;
+using LiveCommerce.Storage.Idempotency;
+using Microsoft.AspNetCore.Http;
+
+namespace LiveCommerce.Http.Idempotency;
+
+/// <summary>
+/// A POST as its handler sees it: the tenant, the bound body, the body's SHA-256 (what tells a repeated request from
+/// a different one), and the request itself for query values and the path.
+/// </summary>
+public sealed record PostRequest<T>(PlatformId Platform, T Body, string Fingerprint, HttpRequest Http)
+{
+    public CancellationToken Cancellation => Http.HttpContext.RequestAborted;
+}
+
+/// <summary>
+/// The one road of a POST: resolve the tenant, read the Idempotency-Key and the body, answer a known key with its
+/// first response (or 422 for another body), run the handler, and keep a successful first response for replay.
+/// The exceptions keep their idempotency record inside their resource's own transaction: the qualification check
+/// (<see cref="Storage.Identity.QualificationStore"/>), to keep its hot path at two round trips, and the filing and its
+/// receipt (<see cref="Storage.Filings.FilingStore"/>), one per event, so a retry after a crash replays rather than
+/// meeting its own filing as FILING_EXISTS.
+/// </summary>
+public sealed class IdempotentPosts(IdempotencyLedger ledger)
+{
+    public async Task<IResult> HandleAsync<T>(HttpRequest request, Func<PostRequest<T>, Task<IResult>> handle, int maxBodyBytes = JsonBody.DefaultMaxBytes)
+        where T : class
+    {
+        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+            !IdempotencyKey.TryRead(request, out var key, out problem))
+        {
+            return problem;
+        }
+
+        var cancellation = request.HttpContext.RequestAborted;
+        var body = await JsonBody.ReadAsync<T>(request, maxBodyBytes, cancellation);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
+        {
+            return IdempotencyKey.Answer(earlier);
+        }
+
+        var result = await handle(new PostRequest<T>(platform, body.Value!, body.Fingerprint, request));
+        if (key is not null && result is JsonText { Response.Status: >= 200 and < 300 } first &&
+            await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, first.Response, cancellation) is { } winner)
+        {
+            return IdempotencyKey.Answer(winner);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,60 @@
+using LiveCommerce.Domain;
+using LiveCommerce.Domain.KeyRooms;
+using NodaTime;
+using NodaTime.Text;
+
+namespace LiveCommerce.Workflows.KeyRooms;
+
+[WorkflowName(Name)]
+public sealed class FindInspectionDayActivity(IInspectionDays days) : IWorkflowActivity<InspectionDayRef, InspectionDayInput?>
+{
+    public const string Name = "KeyRoomsFindDayInput";
+
+    public Task<InspectionDayInput?> RunAsync(InspectionDayRef input, CancellationToken cancellationToken) =>
+        days.FindInputAsync(InspectionDayKeys.Platform(input.Platform), InspectionDayKeys.Date(input.Date), cancellationToken);
+}
+
+/// <summary>
+/// Plans one version of a day's input and saves the plan. Planning is deterministic and the plan is saved under its
+/// content hash, so a re-run saves the same plan under the same id.
+/// </summary>
+[WorkflowName(Name)]
+public sealed class PlanInspectionDayActivity(IInspectionDays days) : IWorkflowActivity<PlanInspectionDayRequest, PlannedInspectionDay>
+{
+    public const string Name = "KeyRoomsPlanDay";
+
+    public async Task<PlannedInspectionDay> RunAsync(PlanInspectionDayRequest input, CancellationToken cancellationToken)
+    {
+        var platform = InspectionDayKeys.Platform(input.Platform);
+        var date = InspectionDayKeys.Date(input.Date);
+        var request = await days.LoadInputAsync(platform, date, input.InputVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"Input version {input.InputVersion} of {input.Date} is not stored.");
+        var plan = InspectionScheduler.Plan(request);
+        var planId = await days.SavePlanAsync(platform, date, plan, cancellationToken);
+        var coverage = plan.Coverage;
+        return new PlannedInspectionDay(
+            input.Platform, input.Date, input.InputVersion, planId,
+            coverage.KeySessionsTotal, coverage.KeySessionsCovered, coverage.UpperBound, coverage.RatioViolations.Count);
+    }
+}
+
+[WorkflowName(Name)]
+public sealed class StoreInspectionPlanActivity(IInspectionDays days, TimeProvider clock) : IWorkflowActivity<PlannedInspectionDay, bool>
+{
+    public const string Name = "KeyRoomsStorePlan";
+
+    /// <summary>How a plan adopted by the daily run is labelled on the day's schedule.</summary>
+    public const string Trigger = "daily";
+
+    public Task<bool> RunAsync(PlannedInspectionDay input, CancellationToken cancellationToken) =>
+        days.AdoptPlanAsync(input, Trigger, clock.GetUtcNow(), cancellationToken);
+}
+
+/// <summary>Reads the ids that messages carry as strings (they were written by this service, so a bad one is a bug).</summary>
+internal static class InspectionDayKeys
+{
+    public static PlatformId Platform(string value) =>
+        PlatformId.TryParse(value, out var platform) ? platform : throw new ArgumentException($"'{value}' is not a platform id.", nameof(value));
+
+    public static LocalDate Date(string value) => LocalDatePattern.Iso.Parse(value).GetValueOrThrow();
+}
