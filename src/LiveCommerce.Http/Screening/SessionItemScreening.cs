@@ -15,7 +15,7 @@ namespace LiveCommerce.Http.Screening;
 /// <summary>
 /// The pre-live check's screening: the same engine, list versions and licence rules as
 /// <c>POST /api/product-screenings</c>, with the decisions kept create-only in the evidence container under
-/// <c>live-sessions/{platform}/{sessionId}/screening.json</c> for the session's verification record.
+/// <c>{platform}/live-sessions/{sessionId}/pre-live/screening.json</c> (the intake layout) for the session's verification record.
 /// </summary>
 public sealed class SessionItemScreening(
     NegativeListStore lists,
@@ -56,7 +56,7 @@ public sealed class SessionItemScreening(
         try
         {
             await storage.Container(StorageNames.EvidenceContainer)
-                .GetBlobClient($"live-sessions/{platform.Value}/{request.SessionId}/screening.json")
+                .GetBlobClient($"{platform.Value}/live-sessions/{request.SessionId}/pre-live/screening.json")
                 .UploadAsync(new BinaryData(record), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)

@@ -160,7 +160,7 @@ public sealed class EvidenceSources(EvidenceStore evidence, QualificationStore q
         var items = new List<BundleItem> { new("pre_live_verification", "pre-live/verification.json", Document: document.ToJsonString(Json)) };
 
         // Written by the pre-live check's screening (SessionItemScreening), create-only.
-        var screening = $"live-sessions/{platform.Value}/{sessionId}/screening.json";
+        var screening = $"{platform.Value}/live-sessions/{sessionId}/pre-live/screening.json";
         if (await storage.Container(StorageNames.EvidenceContainer).GetBlobClient(screening).ExistsAsync(cancellationToken))
         {
             items.Add(new BundleItem("screening_decisions", "pre-live/screening.json", screening));
