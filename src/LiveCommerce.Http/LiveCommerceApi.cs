@@ -1,3 +1,4 @@
+using LiveCommerce.Http.BackgroundChecks;
 using LiveCommerce.Http.Identity;
 using LiveCommerce.Http.Operations;
 using LiveCommerce.Http.Screening;
@@ -27,6 +28,7 @@ public static class LiveCommerceApi
         services.AddSingleton<OperationsEndpoints>();
         services.AddIdentity(configuration);
         services.AddScreening();
+        services.AddBackgroundChecks();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class LiveCommerceApi
         api.MapGet("/openapi.json", (HttpRequest r, OperationsEndpoints h) => h.OpenApi(r));
         api.MapIdentity();
         api.MapScreening();
+        api.MapBackgroundChecks();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;
