@@ -1,5 +1,6 @@
 using LiveCommerce.Http;
 using LiveCommerce.LocalHost;
+using LiveCommerce.LocalHost.BackgroundChecks;
 using LiveCommerce.LocalHost.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ if (builder.Configuration.GetValue<TimeSpan?>("LocalHost:ClockOffset") is { } of
 builder.AddLocalHostDefaults();
 builder.Services.AddLiveCommerceApi(builder.Configuration);
 builder.Services.AddLocalWorkflowRuntime();
+builder.Services.AddLocalBackgroundChecks(builder.Configuration);
 
 var app = builder.Build();
 app.UseLocalHostDefaults();
