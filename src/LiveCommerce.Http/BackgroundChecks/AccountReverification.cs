@@ -1,4 +1,3 @@
-using LiveCommerce.Domain;
 using LiveCommerce.Domain.Identity;
 using LiveCommerce.Http.Identity;
 using LiveCommerce.Storage.Identity;

@@ -1,4 +1,3 @@
-using LiveCommerce.Domain;
 using LiveCommerce.Http.Idempotency;
 using LiveCommerce.Http.Json;
 using LiveCommerce.Http.Tenancy;

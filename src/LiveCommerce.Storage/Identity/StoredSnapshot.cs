@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LiveCommerce.Domain;
 using LiveCommerce.Domain.Identity;
-using NodaTime;
 using NodaTime.Text;
 
 namespace LiveCommerce.Storage.Identity;

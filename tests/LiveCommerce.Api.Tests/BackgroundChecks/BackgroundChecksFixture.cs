@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using LiveCommerce.Testing;
 
 namespace LiveCommerce.Api.Tests.BackgroundChecks;
