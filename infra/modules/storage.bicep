@@ -45,6 +45,7 @@ var tableNames = [
   'filings'
   'calendars'
   'idempotency'
+  'listings'
 ]
 
 // `live-content` is not WORM-protected on purpose: its `standard/` prefix must be deletable after 60 days,

@@ -1,4 +1,7 @@
+using Azure.Core;
+using Azure.Identity;
 using LiveCommerce.Functions;
+using LiveCommerce.Functions.BackgroundChecks;
 using LiveCommerce.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -13,6 +16,11 @@ builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();
+
+// One credential (the app's managed identity in Azure) for the Table, Blob, Queue and Service Bus clients; a
+// connection string, where one is configured (Storage:ConnectionString, ServiceBusConnection), is used instead.
+builder.Services.AddSingleton<TokenCredential>(new DefaultAzureCredential());
 builder.Services.AddLiveCommerceApi(builder.Configuration);
+builder.Services.AddBackgroundCheckServiceBus(builder.Configuration);
 
 builder.Build().Run();

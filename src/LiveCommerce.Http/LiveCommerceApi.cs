@@ -1,5 +1,6 @@
 using LiveCommerce.Http.Disputes;
 using LiveCommerce.Http.Filings;
+using LiveCommerce.Http.BackgroundChecks;
 using LiveCommerce.Http.Identity;
 using LiveCommerce.Http.KeyRooms;
 using LiveCommerce.Http.Operations;
@@ -34,6 +35,7 @@ public static class LiveCommerceApi
         services.AddKeyRooms();
         services.AddFilings(configuration);
         services.AddDisputes(configuration);
+        services.AddBackgroundChecks();
         return services;
     }
 
@@ -47,6 +49,7 @@ public static class LiveCommerceApi
         api.MapKeyRooms();
         api.MapFilings();
         api.MapDisputes();
+        api.MapBackgroundChecks();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;

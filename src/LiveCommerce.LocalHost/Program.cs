@@ -1,6 +1,7 @@
 using LiveCommerce.Http;
 using LiveCommerce.LocalHost;
 using LiveCommerce.LocalHost.KeyRooms;
+using LiveCommerce.LocalHost.BackgroundChecks;
 using LiveCommerce.LocalHost.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.AddLocalHostDefaults();
 builder.Services.AddLiveCommerceApi(builder.Configuration);
 builder.Services.AddLocalWorkflowRuntime();
 builder.Services.AddDailyInspectionPlanSchedule(builder.Configuration);
+builder.Services.AddLocalBackgroundChecks(builder.Configuration);
 
 var app = builder.Build();
 app.UseLocalHostDefaults();

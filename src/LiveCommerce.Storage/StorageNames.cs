@@ -13,6 +13,7 @@ public static class StorageNames
     public const string DisputesTable = "disputes";
     public const string FilingsTable = "filings";
     public const string CalendarsTable = "calendars";
+    public const string ListingsTable = "listings";
 
     public const string NegativeListsContainer = "negative-lists";
     public const string EvidenceContainer = "evidence";
@@ -30,7 +31,7 @@ public static class StorageNames
     public static readonly IReadOnlyList<string> Tables =
     [
         QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, WorkflowsTable, KeyRoomsTable,
-        DisputesTable, FilingsTable, CalendarsTable,
+        DisputesTable, FilingsTable, CalendarsTable, ListingsTable,
     ];
 
     public static readonly IReadOnlyList<string> Containers =

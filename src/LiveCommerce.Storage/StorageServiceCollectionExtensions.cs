@@ -1,3 +1,4 @@
+using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,8 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddSingleton(options);
-        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageOptions>()));
+        // One credential for every Azure client when the host registers one (the Functions app does); else its own.
+        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<StorageOptions>(), sp.GetService<TokenCredential>()));
         return services;
     }
 }

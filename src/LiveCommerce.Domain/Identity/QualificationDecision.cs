@@ -12,7 +12,11 @@ namespace LiveCommerce.Domain.Identity;
 /// JSON path of each identifier in the request → a form safe to store: ID numbers masked, valid credit codes whole
 /// (they are public), anything invalid masked.
 /// </param>
-/// <param name="Subjects">The parsed identifiers, for the caller to hash and store.</param>
+/// <param name="Subjects">The parsed identifiers, for the caller to hash and store; empty after a re-verification.</param>
+/// <param name="Basis">What the decision relied on: store it to re-verify later (<see cref="QualificationPolicy.Reverify"/>).</param>
+/// <param name="EarliestLicenceExpiry">
+/// When the first licence or certificate the approval relied on lapses; null unless approved, or when it relied on none.
+/// </param>
 public sealed record QualificationDecision(
     Decision Outcome,
     IReadOnlyList<Reason> Reasons,
@@ -21,4 +25,6 @@ public sealed record QualificationDecision(
     string RuleSetVersion,
     Instant CheckedAt,
     IReadOnlyDictionary<string, string> MaskedIdentifiers,
-    QualificationSubjects Subjects);
+    QualificationSubjects Subjects,
+    QualificationSnapshot Basis,
+    Instant? EarliestLicenceExpiry);

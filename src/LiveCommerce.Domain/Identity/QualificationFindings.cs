@@ -9,9 +9,8 @@ internal sealed class QualificationFindings(Instant checkedAt)
     public LocalDate Today { get; } = ChinaTime.DateOf(checkedAt);
 
     private readonly List<Reason> _reasons = [];
-    private readonly List<Reason> _warnings = [];
-    private readonly Dictionary<string, string> _maskedIdentifiers = new(StringComparer.Ordinal);
     private Instant _validUntil = ReverificationDueAfter(checkedAt);
+    private Instant? _earliestLicenceExpiry;
     private bool _rejected;
 
     public void Reject(string code, string message, string field)
@@ -20,33 +19,66 @@ internal sealed class QualificationFindings(Instant checkedAt)
         _rejected = true;
     }
 
+    /// <summary>A rejection an earlier check found on an identifier, carried as it was.</summary>
+    public void Carry(Reason? finding)
+    {
+        if (finding is not null)
+        {
+            _reasons.Add(finding);
+            _rejected = true;
+        }
+    }
+
     /// <summary>A reason a person must look at before approval; it rejects nothing by itself.</summary>
     public void RequireReview(string code, string message, string field) =>
         _reasons.Add(new Reason(code, message, field));
 
-    public void Warn(string code, string message, string field) => _warnings.Add(new Reason(code, message, field));
+    /// <summary>The approval relies on a licence or certificate that lapses at <paramref name="expiresAt"/>.</summary>
+    public void RelyOn(Instant expiresAt)
+    {
+        _validUntil = Instant.Min(_validUntil, expiresAt);
+        _earliestLicenceExpiry = _earliestLicenceExpiry is { } earlier ? Instant.Min(earlier, expiresAt) : expiresAt;
+    }
 
-    /// <summary>The approval relies on something that lapses at <paramref name="expiresAt"/>.</summary>
-    public void RelyOn(Instant expiresAt) => _validUntil = Instant.Min(_validUntil, expiresAt);
-
-    public void RecordIdentifier(string field, string safeForm) => _maskedIdentifiers[field] = safeForm;
-
-    public QualificationDecision ToDecision(QualificationSubjects subjects)
+    public QualificationDecision ToDecision(QualificationSnapshot basis, QualificationSubjects subjects)
     {
         var outcome = _rejected ? Decision.Rejected : _reasons.Count > 0 ? Decision.ManualReview : Decision.Approved;
+        var approved = outcome == Decision.Approved;
         return new QualificationDecision(
             outcome,
             _reasons.AsReadOnly(),
-            _warnings.AsReadOnly(),
-            outcome == Decision.Approved ? _validUntil : null,
+            basis.Warnings,
+            approved ? _validUntil : null,
             QualificationPolicy.RuleSetVersion,
             checkedAt,
-            _maskedIdentifiers.AsReadOnly(),
-            subjects);
+            basis.MaskedIdentifiers,
+            subjects,
+            basis,
+            approved ? _earliestLicenceExpiry : null);
     }
 
     // Calendar months on the Shanghai wall clock, so 31 August plus six months is the last day of February.
     private static Instant ReverificationDueAfter(Instant instant) =>
         instant.InZone(ChinaTime.Zone).LocalDateTime.Plus(QualificationPolicy.ReverificationInterval)
             .InZoneLeniently(ChinaTime.Zone).ToInstant();
+}
+
+/// <summary>
+/// The verdicts on an application's identifiers, made once on the day of the original check: the masked form of each
+/// identifier, and the warnings about it. The rejections are returned to be kept in the <see cref="QualificationSnapshot"/>.
+/// </summary>
+internal sealed class IdentityFindings(Instant checkedAt)
+{
+    private readonly Dictionary<string, string> _maskedIdentifiers = new(StringComparer.Ordinal);
+    private readonly List<Reason> _warnings = [];
+
+    public LocalDate Today { get; } = ChinaTime.DateOf(checkedAt);
+
+    public IReadOnlyDictionary<string, string> MaskedIdentifiers => _maskedIdentifiers.AsReadOnly();
+
+    public IReadOnlyList<Reason> Warnings => _warnings.AsReadOnly();
+
+    public void RecordIdentifier(string field, string safeForm) => _maskedIdentifiers[field] = safeForm;
+
+    public void Warn(string code, string message, string field) => _warnings.Add(new Reason(code, message, field));
 }

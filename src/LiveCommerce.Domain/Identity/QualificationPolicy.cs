@@ -31,46 +31,94 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
     public QualificationDecision EvaluateMerchant(
         MerchantApplication application, Instant checkedAt, SubjectFacts facts)
     {
-        var findings = new QualificationFindings(checkedAt);
+        var identity = new IdentityFindings(checkedAt);
+        var entity = CheckCreditCode(application.CreditCode, identity, out var creditCodeFinding);
+        var person = CheckIdNumber(
+            application.LegalRepresentative.IdNumber, "legal representative", "legalRepresentative.", identity, out var idFinding);
+        var basis = new MerchantSnapshot
+        {
+            MaskedIdentifiers = identity.MaskedIdentifiers,
+            Warnings = identity.Warnings,
+            CreditCodeFinding = creditCodeFinding,
+            RepresentativeIdFinding = idFinding,
+            Categories = [.. application.Categories],
+            Licences = [.. application.Licences],
+        };
+        return Decide(basis, checkedAt, facts, new QualificationSubjects(entity, person));
+    }
 
-        var entity = CheckCreditCode(application.CreditCode, findings);
+    public QualificationDecision EvaluateHost(HostApplication application, Instant checkedAt, SubjectFacts facts)
+    {
+        var identity = new IdentityFindings(checkedAt);
+        var host = CheckIdNumber(application.IdNumber, "host", fieldPrefix: "", identity, out var idFinding);
+        var basis = new HostSnapshot
+        {
+            MaskedIdentifiers = identity.MaskedIdentifiers,
+            Warnings = identity.Warnings,
+            IdNumberFinding = idFinding,
+            AgeFindings = host is null ? [] : CheckAge(host, application.GuardianConsent, identity),
+            ProfessionalFields = [.. application.ProfessionalFields],
+            VirtualAvatar = application.VirtualAvatar,
+            IsPublicFigure = application.IsPublicFigure,
+            IsOverseas = application.IsOverseas,
+        };
+        return Decide(basis, checkedAt, facts, new QualificationSubjects(null, host));
+    }
+
+    /// <summary>
+    /// Re-verification (Order 117 art. 8) of what an earlier decision relied on, at <paramref name="at"/>: licences and
+    /// certificates are judged on that day, the blacklist and the verified name come from <paramref name="facts"/> as
+    /// they are now, and an approval runs six months from <paramref name="at"/>. The verdicts on the identifiers are
+    /// carried (a valid ID number stays valid; age only grows), so the raw identifiers are not needed. Evaluating the
+    /// same application at <paramref name="at"/> gives the same decision whenever those verdicts would not change.
+    /// </summary>
+    /// <returns>A decision with the same <see cref="QualificationDecision.Basis"/> and no parsed subjects.</returns>
+    public QualificationDecision Reverify(QualificationSnapshot snapshot, Instant at, SubjectFacts facts) => snapshot switch
+    {
+        MerchantSnapshot merchant => Decide(merchant, at, facts, QualificationSubjects.None),
+        HostSnapshot host => Decide(host, at, facts, QualificationSubjects.None),
+        _ => throw new ArgumentException($"Unknown snapshot type {snapshot.GetType().Name}.", nameof(snapshot)),
+    };
+
+    // One path for a first check and a re-verification, in the order of the request's fields.
+    private QualificationDecision Decide(MerchantSnapshot basis, Instant at, SubjectFacts facts, QualificationSubjects subjects)
+    {
+        var findings = new QualificationFindings(at);
+        findings.Carry(basis.CreditCodeFinding);
         if (facts.EntityBlacklisted)
         {
             findings.Reject(ReasonCodes.Blacklisted, "The merchant is blacklisted.", "creditCode");
         }
 
-        const string legalRepresentative = "legal representative";
-        var person = CheckIdNumber(
-            application.LegalRepresentative.IdNumber, legalRepresentative, "legalRepresentative.", findings);
-        CheckPersonFacts(facts, legalRepresentative, "legalRepresentative.", findings);
+        findings.Carry(basis.RepresentativeIdFinding);
+        CheckPersonFacts(facts, "legal representative", "legalRepresentative.", findings);
 
         var seen = new HashSet<ProductCategory>();
-        for (var i = 0; i < application.Categories.Count; i++)
+        for (var i = 0; i < basis.Categories.Count; i++)
         {
-            var category = application.Categories[i];
+            var category = basis.Categories[i];
             if (seen.Add(category))
             {
-                CheckCategory(category, $"categories[{i}]", application.Licences, findings);
+                CheckCategory(category, $"categories[{i}]", basis.Licences, findings);
             }
         }
 
-        return findings.ToDecision(new QualificationSubjects(entity, person));
+        return findings.ToDecision(basis, subjects);
     }
 
-    public QualificationDecision EvaluateHost(HostApplication application, Instant checkedAt, SubjectFacts facts)
+    private static QualificationDecision Decide(HostSnapshot basis, Instant at, SubjectFacts facts, QualificationSubjects subjects)
     {
-        var findings = new QualificationFindings(checkedAt);
-
-        var host = CheckIdNumber(application.IdNumber, "host", fieldPrefix: "", findings);
+        var findings = new QualificationFindings(at);
+        findings.Carry(basis.IdNumberFinding);
         CheckPersonFacts(facts, "host", fieldPrefix: "", findings);
-        if (host is not null)
+        foreach (var finding in basis.AgeFindings)
         {
-            CheckAge(host, application.GuardianConsent, findings);
+            findings.Carry(finding);
         }
 
-        CheckProfessionalFields(application.ProfessionalFields, findings);
+        CheckProfessionalFields(basis.ProfessionalFields, findings);
 
-        if (application.VirtualAvatar is { PortraitOwnerConsent: false })
+        if (basis.VirtualAvatar is { PortraitOwnerConsent: false })
         {
             findings.Reject(
                 ReasonCodes.PortraitConsentRequired,
@@ -79,7 +127,7 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
         }
 
         // Listed even when the host is rejected for other reasons: the platform learns it before trying again.
-        if (application.IsPublicFigure)
+        if (basis.IsPublicFigure)
         {
             findings.RequireReview(
                 ReasonCodes.AdvanceReportRequired,
@@ -87,25 +135,26 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
                 "isPublicFigure");
         }
 
-        if (application.IsOverseas)
+        if (basis.IsOverseas)
         {
             findings.RequireReview(
                 ReasonCodes.AdvanceReportRequired, "An overseas host must be reported in advance.", "isOverseas");
         }
 
-        return findings.ToDecision(new QualificationSubjects(null, host));
+        return findings.ToDecision(basis, subjects);
     }
 
-    private static CreditCode? CheckCreditCode(string raw, QualificationFindings findings)
+    private static CreditCode? CheckCreditCode(string raw, IdentityFindings findings, out Reason? rejection)
     {
         if (!CreditCode.TryParse(raw, out var code, out var error))
         {
             // Masked all the same: what was typed here may be anything, a person's ID number included.
             findings.RecordIdentifier("creditCode", ResidentIdNumber.Mask(raw));
-            findings.Reject(ReasonCodes.CreditCodeInvalid, error, "creditCode");
+            rejection = new Reason(ReasonCodes.CreditCodeInvalid, error, "creditCode");
             return null;
         }
 
+        rejection = null;
         findings.RecordIdentifier("creditCode", code.Value);
         foreach (var warning in code.Warnings)
         {
@@ -124,16 +173,17 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
     };
 
     private static ResidentIdNumber? CheckIdNumber(
-        string raw, string role, string fieldPrefix, QualificationFindings findings)
+        string raw, string role, string fieldPrefix, IdentityFindings findings, out Reason? rejection)
     {
         var field = fieldPrefix + "idNumber";
         if (!ResidentIdNumber.TryParse(raw, findings.Today, out var id, out var error))
         {
             findings.RecordIdentifier(field, ResidentIdNumber.Mask(raw));
-            findings.Reject(ReasonCodes.IdNumberInvalid, $"The {role}'s ID number is invalid. {error}", field);
+            rejection = new Reason(ReasonCodes.IdNumberInvalid, $"The {role}'s ID number is invalid. {error}", field);
             return null;
         }
 
+        rejection = null;
         findings.RecordIdentifier(field, id.Masked);
         return id;
     }
@@ -221,53 +271,53 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
             categoryField);
     }
 
-    private static void CheckAge(ResidentIdNumber host, GuardianConsent? consent, QualificationFindings findings)
+    private static List<Reason> CheckAge(ResidentIdNumber host, GuardianConsent? consent, IdentityFindings findings)
     {
         var age = host.AgeOn(findings.Today);
         if (age < MinimumHostAge)
         {
-            findings.Reject(ReasonCodes.HostUnder16, "The host is under 16 on the check date.", "idNumber");
+            return [new Reason(ReasonCodes.HostUnder16, "The host is under 16 on the check date.", "idNumber")];
         }
-        else if (age < AdultAge)
-        {
-            CheckGuardianConsent(consent, findings);
-        }
+
+        return age < AdultAge ? CheckGuardianConsent(consent, findings) : [];
     }
 
     /// <summary>Each missing or wrong part of the consent is its own reason, pointing at that part.</summary>
-    private static void CheckGuardianConsent(GuardianConsent? consent, QualificationFindings findings)
+    private static List<Reason> CheckGuardianConsent(GuardianConsent? consent, IdentityFindings findings)
     {
         const string code = ReasonCodes.GuardianConsentRequired;
         if (consent is null)
         {
-            findings.Reject(code, "A host aged 16 or 17 needs a guardian's consent.", "guardianConsent");
-            return;
+            return [new Reason(code, "A host aged 16 or 17 needs a guardian's consent.", "guardianConsent")];
         }
 
+        var rejections = new List<Reason>();
         if (string.IsNullOrWhiteSpace(consent.GuardianName))
         {
-            findings.Reject(code, "The guardian's name is missing.", "guardianConsent.guardianName");
+            rejections.Add(new Reason(code, "The guardian's name is missing.", "guardianConsent.guardianName"));
         }
 
         const string idField = "guardianConsent.guardianIdNumber";
         if (!ResidentIdNumber.TryParse(consent.GuardianIdNumber, findings.Today, out var guardian, out var error))
         {
             findings.RecordIdentifier(idField, ResidentIdNumber.Mask(consent.GuardianIdNumber));
-            findings.Reject(code, $"The guardian's ID number is invalid. {error}", idField);
+            rejections.Add(new Reason(code, $"The guardian's ID number is invalid. {error}", idField));
         }
         else
         {
             findings.RecordIdentifier(idField, guardian.Masked);
             if (guardian.AgeOn(findings.Today) < AdultAge)
             {
-                findings.Reject(code, "The guardian is not an adult.", idField);
+                rejections.Add(new Reason(code, "The guardian is not an adult.", idField));
             }
         }
 
         if (string.IsNullOrWhiteSpace(consent.DocumentRef))
         {
-            findings.Reject(code, "The reference to the signed consent is missing.", "guardianConsent.documentRef");
+            rejections.Add(new Reason(code, "The reference to the signed consent is missing.", "guardianConsent.documentRef"));
         }
+
+        return rejections;
     }
 
     /// <summary>

@@ -8,6 +8,9 @@ namespace LiveCommerce.Domain.Identity;
 /// </summary>
 public sealed record QualificationSubjects(CreditCode? Entity, ResidentIdNumber? Person)
 {
+    /// <summary>No parsed identifiers: a re-verification works from hashes and masked forms only.</summary>
+    public static QualificationSubjects None { get; } = new(null, null);
+
     public static QualificationSubjects Of(MerchantApplication application, Instant checkedAt) =>
         new(ParseEntity(application.CreditCode), ParsePerson(application.LegalRepresentative.IdNumber, checkedAt));
 

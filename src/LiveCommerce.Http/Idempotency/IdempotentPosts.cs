@@ -8,9 +8,10 @@ namespace LiveCommerce.Http.Idempotency;
 
 /// <summary>
 /// A POST as its handler sees it: the tenant, the bound body, the body's SHA-256 (what tells a repeated request from
-/// a different one), and the request itself for query values and the path.
+/// a different one), its Idempotency-Key if any (to derive ids that make a side effect happen once), and the request
+/// itself for query values and the path.
 /// </summary>
-public sealed record PostRequest<T>(PlatformId Platform, T Body, string Fingerprint, HttpRequest Http)
+public sealed record PostRequest<T>(PlatformId Platform, T Body, string Fingerprint, IdempotencyKey? Key, HttpRequest Http)
 {
     public CancellationToken Cancellation => Http.HttpContext.RequestAborted;
 }
@@ -46,7 +47,7 @@ public sealed class IdempotentPosts(IdempotencyLedger ledger)
             return IdempotencyKey.Answer(earlier);
         }
 
-        var result = await handle(new PostRequest<T>(platform, body.Value!, body.Fingerprint, request));
+        var result = await handle(new PostRequest<T>(platform, body.Value!, body.Fingerprint, key, request));
         if (key is not null && result is JsonText { Response.Status: >= 200 and < 300 } first &&
             await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, first.Response, cancellation) is { } winner)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LiveCommerce.Domain;
 using LiveCommerce.Domain.Identity;
 using LiveCommerce.Http.Idempotency;
@@ -65,14 +64,12 @@ public sealed class QualificationEndpoints(
             PersonNameMismatch = NameDiffers(personRecord.Result, application!.LegalRepresentative.Name),
         };
         var decision = Policy.EvaluateMerchant(application, now, facts);
-        var licences = JsonSerializer.Serialize(
-            application.Licences.Select(l => new { type = l.Type.Id, number = l.Number, validFrom = ApiTime.Format(l.ValidFrom), validTo = ApiTime.Format(l.ValidTo) }),
-            ApiJson.Options);
+        var nameHash = personHash is null ? null : hasher.HashName(application.LegalRepresentative.Name);
 
-        var answer = await CommitAsync(platform, SubjectKind.Merchant, merchantId, "merchantId", decision, entityHash, personHash, licences, key, body.Fingerprint, cancellation);
+        var answer = await CommitAsync(platform, SubjectKind.Merchant, merchantId, "merchantId", decision, entityHash, personHash, nameHash, key, body.Fingerprint, cancellation);
         if (answer.Committed && decision.Outcome == Decision.Approved && personHash is not null && personRecord.Result?.VerifiedNameHash is null)
         {
-            await store.RecordVerifiedNameAsync(platform, personHash, "person", subjects.Person!.Masked, hasher.HashName(application.LegalRepresentative.Name), cancellation);
+            await store.RecordVerifiedNameAsync(platform, personHash, "person", subjects.Person!.Masked, nameHash!, cancellation);
         }
 
         return answer.Result;
@@ -112,11 +109,12 @@ public sealed class QualificationEndpoints(
             PersonNameMismatch = NameDiffers(record, application!.Name),
         };
         var decision = Policy.EvaluateHost(application, now, facts);
+        var nameHash = personHash is null ? null : hasher.HashName(application.Name);
 
-        var answer = await CommitAsync(platform, SubjectKind.Host, hostId, "hostId", decision, personHash, null, null, key, body.Fingerprint, cancellation);
+        var answer = await CommitAsync(platform, SubjectKind.Host, hostId, "hostId", decision, personHash, null, nameHash, key, body.Fingerprint, cancellation);
         if (answer.Committed && decision.Outcome == Decision.Approved && personHash is not null && record?.VerifiedNameHash is null)
         {
-            await store.RecordVerifiedNameAsync(platform, personHash, "person", person!.Masked, hasher.HashName(application.Name), cancellation);
+            await store.RecordVerifiedNameAsync(platform, personHash, "person", person!.Masked, nameHash!, cancellation);
         }
 
         return answer.Result;
@@ -183,34 +181,18 @@ public sealed class QualificationEndpoints(
 
     private async Task<(IResult Result, bool Committed)> CommitAsync(
         PlatformId platform, SubjectKind kind, string accountId, string accountField, QualificationDecision decision,
-        string? subjectHash, string? representativeHash, string? licences, IdempotencyKey? key, string fingerprint, CancellationToken cancellation)
+        string? subjectHash, string? representativeHash, string? nameHash, IdempotencyKey? key, string fingerprint, CancellationToken cancellation)
     {
         var checkId = "qc_" + Guid.CreateVersion7().ToString("N");
-        var outcome = DecisionIds.Of(decision.Outcome);
-        var response = new Dictionary<string, object?>
-        {
-            ["checkId"] = checkId,
-            [accountField] = accountId,
-            ["decision"] = outcome,
-            ["reasons"] = decision.Reasons.Select(ReasonBody.Of).ToList(),
-            ["warnings"] = decision.Warnings.Select(ReasonBody.Of).ToList(),
-            ["ruleSetVersion"] = decision.RuleSetVersion,
-            ["checkedAt"] = ApiTime.Format(decision.CheckedAt),
-            ["subject"] = decision.MaskedIdentifiers,
-        };
-        if (decision.ValidUntil is { } validUntil)
-        {
-            response["validUntil"] = ApiTime.Format(validUntil);
-        }
+        var json = ReviewRecords.BodyOf(checkId, accountField, accountId, decision);
 
-        var json = JsonSerializer.Serialize(response, ApiJson.Options);
-
+        // The standing keeps the decision's basis (masked identifiers, hashes, licences): a re-verification works from it.
         var replay = await store.CommitCheckAsync(
             platform,
             kind,
             accountId,
-            new CheckRecord(checkId, json, outcome, decision.CheckedAt, decision.ValidUntil, decision.RuleSetVersion),
-            new StandingRecord(checkId, outcome, decision.CheckedAt, decision.ValidUntil, subjectHash, representativeHash, licences),
+            ReviewRecords.CheckOf(checkId, json, decision),
+            ReviewRecords.StandingOf(checkId, decision, subjectHash, representativeHash, nameHash),
             key is null ? null : new IdempotencyWrite(key.Scope, key.Value, fingerprint),
             cancellation);
         if (replay is not null)
@@ -220,7 +202,7 @@ public sealed class QualificationEndpoints(
 
         logger.LogInformation(
             "Qualification check {CheckId} for {Kind} {AccountId} on {Platform}: {Decision} ({Reasons})",
-            checkId, kind, accountId, platform.Value, outcome, string.Join(",", decision.Reasons.Select(r => r.Code)));
+            checkId, kind, accountId, platform.Value, DecisionIds.Of(decision.Outcome), string.Join(",", decision.Reasons.Select(r => r.Code)));
         return (new JsonText(new Storage.Idempotency.StoredResponse(200, json)), true);
     }
 

@@ -13,13 +13,26 @@ public sealed class NegativeListMatchers(NegativeListStore store) : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 64 });
 
-    public Task<NegativeListMatcher> GetAsync(PlatformId platform, NegativeListVersion version, CancellationToken cancellationToken) =>
-        _cache.GetOrCreate((platform.Value, version.ListId, version.Version), entry =>
+    public async Task<NegativeListMatcher> GetAsync(PlatformId platform, NegativeListVersion version, CancellationToken cancellationToken)
+    {
+        var key = (platform.Value, version.ListId, version.Version);
+        var build = _cache.GetOrCreate(key, entry =>
         {
             entry.Size = 1;
             entry.SlidingExpiration = TimeSpan.FromHours(6);
             return BuildAsync(version);
-        })!.WaitAsync(cancellationToken);
+        })!;
+        try
+        {
+            return await build.WaitAsync(cancellationToken);
+        }
+        catch when (build.IsFaulted)
+        {
+            // A failed load (the blob unreachable for a moment) must not be served from the cache for hours.
+            _cache.Remove(key);
+            throw;
+        }
+    }
 
     private async Task<NegativeListMatcher> BuildAsync(NegativeListVersion version)
     {

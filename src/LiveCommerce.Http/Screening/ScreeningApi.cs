@@ -14,6 +14,8 @@ public static class ScreeningApi
         services.AddSingleton<NegativeListStore>();
         services.AddSingleton<NegativeListMatchers>();
         services.AddSingleton<ScreeningEndpoints>();
+        services.AddSingleton<ListingStore>();
+        services.AddSingleton<ListingEndpoints>();
         return services;
     }
 
@@ -22,6 +24,8 @@ public static class ScreeningApi
         api.MapPut("/negative-lists/{listId}", (HttpRequest r, string listId, ScreeningEndpoints h) => h.PutList(r, listId));
         api.MapGet("/negative-lists/{listId}", (HttpRequest r, string listId, ScreeningEndpoints h) => h.GetList(r, listId));
         api.MapPost("/product-screenings", (HttpRequest r, ScreeningEndpoints h) => h.Screen(r));
+        api.MapPut("/listings/{sku}", (HttpRequest r, string sku, ListingEndpoints h) => h.Put(r, sku));
+        api.MapGet("/listings/{sku}", (HttpRequest r, string sku, ListingEndpoints h) => h.Get(r, sku));
         return api;
     }
 }

@@ -9,3 +9,5 @@ public sealed record NegativeListEntryBody(string? Term, string? Category, strin
 public sealed record ProductScreeningRequest(string? ListId, int? ListVersion, string? MerchantId, IReadOnlyList<ScreeningItemBody>? Items);
 
 public sealed record ScreeningItemBody(string? Sku, string? Title, string? Description, string? Category, string? Brand);
+
+public sealed record ListingRequest(string? MerchantId, string? Title, string? Description, string? Category, string? Brand, string? Status);

@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using LiveCommerce.Domain;
+using LiveCommerce.Domain.Identity;
+using LiveCommerce.Storage.BackgroundChecks;
 using LiveCommerce.Storage.Idempotency;
 using NodaTime;
 
@@ -13,12 +15,18 @@ public enum SubjectKind
     Host,
 }
 
-/// <summary>A stored review record: the decision exactly as answered, plus the columns later checks query.</summary>
-public sealed record CheckRecord(string CheckId, string Body, string Outcome, Instant CheckedAt, Instant? ValidUntil, string RuleSetVersion);
+/// <summary>
+/// A stored review record: the decision exactly as answered, plus the columns later checks query. A re-verification
+/// names its <paramref name="Trigger"/> (<c>reverification</c>) and the <paramref name="CorrelationId"/> of its message.
+/// </summary>
+public sealed record CheckRecord(
+    string CheckId, string Body, string Outcome, Instant CheckedAt, Instant? ValidUntil, string RuleSetVersion, string? Trigger = null, string? CorrelationId = null);
 
 /// <summary>
 /// An account's current standing: the latest decision, which subjects it stands for, and (for merchants) the
-/// licences it relied on, so screening and pre-live checks need one point read.
+/// licences it relied on, so screening and pre-live checks need one point read. <paramref name="Snapshot"/>,
+/// <paramref name="NameHash"/> (the keyed hash of the name the check was made under) and the subject hashes are
+/// what a re-verification works from; <paramref name="LicenceExpiresAt"/> is what the daily sweep selects on.
 /// </summary>
 public sealed record StandingRecord(
     string CheckId,
@@ -27,7 +35,29 @@ public sealed record StandingRecord(
     Instant? ValidUntil,
     string? SubjectHash,
     string? RepresentativeHash,
-    string? LicencesJson);
+    string? LicencesJson,
+    string? NameHash,
+    QualificationSnapshot? Snapshot,
+    Instant? LicenceExpiresAt)
+{
+    /// <summary>The row's version when read: a re-verification replaces the standing only if it is still this one.</summary>
+    public ETag ETag { get; init; }
+}
+
+/// <summary>An approved account the daily sweep found due (see <see cref="ReverificationSchedule"/>).</summary>
+public sealed record DueAccount(PlatformId Platform, SubjectKind Kind, string AccountId, ReverificationCause Cause);
+
+/// <summary>What became of a re-verification's commit.</summary>
+public enum ReverificationCommit
+{
+    Committed,
+
+    /// <summary>The message was handled before: nothing was written.</summary>
+    AlreadyProcessed,
+
+    /// <summary>Another check replaced the standing since it was read: read it again and re-verify that one.</summary>
+    StandingChanged,
+}
 
 /// <summary>An Idempotency-Key use to commit together with the resource it created.</summary>
 public sealed record IdempotencyWrite(string Scope, string Key, string Fingerprint);
@@ -42,6 +72,7 @@ public sealed class QualificationStore(StorageClients clients)
 {
     private const string SubjectRow = "subject";
     private const string StandingRow = "current";
+    private const string MessageRowPrefix = "message|";
 
     /// <summary>Stands for "no expiry" in storage, since a merge cannot remove an earlier expiry.</summary>
     internal static readonly Instant NoExpiry = Instant.FromUtc(9999, 12, 31, 0, 0);
@@ -69,24 +100,8 @@ public sealed class QualificationStore(StorageClients clients)
         var partition = PartitionOf(platform, kind, accountId);
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.Add, new TableEntity(partition, "check|" + check.CheckId)
-            {
-                ["Body"] = check.Body,
-                ["Outcome"] = check.Outcome,
-                ["CheckedAt"] = check.CheckedAt.ToDateTimeOffset(),
-                ["ValidUntil"] = check.ValidUntil?.ToDateTimeOffset(),
-                ["RuleSetVersion"] = check.RuleSetVersion,
-            }),
-            new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, StandingRow)
-            {
-                ["CheckId"] = standing.CheckId,
-                ["Outcome"] = standing.Outcome,
-                ["CheckedAt"] = standing.CheckedAt.ToDateTimeOffset(),
-                ["ValidUntil"] = standing.ValidUntil?.ToDateTimeOffset(),
-                ["SubjectHash"] = standing.SubjectHash,
-                ["RepresentativeHash"] = standing.RepresentativeHash,
-                ["Licences"] = standing.LicencesJson,
-            }),
+            new(TableTransactionActionType.Add, CheckEntity(partition, check)),
+            new(TableTransactionActionType.UpsertReplace, StandingEntity(partition, standing)),
         };
         if (idempotency is not null)
         {
@@ -127,10 +142,83 @@ public sealed class QualificationStore(StorageClients clients)
             e.GetString("CheckId") ?? string.Empty,
             e.GetString("Outcome") ?? string.Empty,
             Instant.FromDateTimeOffset(e.GetDateTimeOffset("CheckedAt") ?? DateTimeOffset.MinValue),
-            e.GetDateTimeOffset("ValidUntil") is { } until ? Instant.FromDateTimeOffset(until) : null,
+            InstantOf(e, "ValidUntil"),
             e.GetString("SubjectHash"),
             e.GetString("RepresentativeHash"),
-            e.GetString("Licences"));
+            e.GetString("Licences"),
+            e.GetString("NameHash"),
+            StoredSnapshot.Deserialize(e.GetString("Snapshot")),
+            InstantOf(e, "LicenceExpiresAt"))
+        {
+            ETag = e.ETag,
+        };
+    }
+
+    /// <summary>
+    /// Stores a re-verification in one transaction: the processed-message row (create-only, keyed by the message id,
+    /// so a re-delivered message writes nothing), the new review record, and the standing, replaced only if it is
+    /// still the one read (<see cref="StandingRecord.ETag"/> of <paramref name="read"/>).
+    /// </summary>
+    public async Task<ReverificationCommit> CommitReverificationAsync(
+        PlatformId platform, SubjectKind kind, string accountId, StandingRecord read, CheckRecord check, StandingRecord standing, string messageId, Instant processedAt, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(platform, kind, accountId);
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.Add, new TableEntity(partition, MessageRow(messageId))
+            {
+                ["MessageId"] = messageId,
+                ["CorrelationId"] = check.CorrelationId,
+                ["CheckId"] = check.CheckId,
+                ["ProcessedAt"] = processedAt.ToDateTimeOffset(),
+            }),
+            new(TableTransactionActionType.Add, CheckEntity(partition, check)),
+            new(TableTransactionActionType.UpdateReplace, StandingEntity(partition, standing), read.ETag),
+        ];
+        try
+        {
+            await Checks.SubmitTransactionAsync(actions, cancellationToken);
+            return ReverificationCommit.Committed;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Which action failed decides nothing on its own: a re-delivery also finds the standing changed (by itself).
+            var processed = await Checks.GetEntityIfExistsAsync<TableEntity>(partition, MessageRow(messageId), select: ["MessageId"], cancellationToken: cancellationToken);
+            return processed.HasValue ? ReverificationCommit.AlreadyProcessed : ReverificationCommit.StandingChanged;
+        }
+    }
+
+    /// <summary>
+    /// Approved standings due for re-verification at <paramref name="at"/>, of one platform or of all: the table
+    /// filter narrows to approvals ending or relying on a licence lapsing within the horizons, and
+    /// <see cref="ReverificationSchedule"/> decides. One filtered scan a day; the filter runs in the table service.
+    /// </summary>
+    public async IAsyncEnumerable<DueAccount> FindDueForReverificationAsync(
+        PlatformId? platform, Instant at, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var approvalsEnding = (at + ReverificationSchedule.ApprovalHorizon).ToDateTimeOffset();
+        var licencesLapsing = (at + ReverificationSchedule.LicenceHorizon).ToDateTimeOffset();
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey eq {StandingRow} and Outcome eq {"approved"} and (ValidUntil le {approvalsEnding} or LicenceExpiresAt le {licencesLapsing})");
+        if (platform is { } only)
+        {
+            // '}' follows '|' in ASCII: the range holds exactly the partitions "{platform}|...".
+            filter = TableClient.CreateQueryFilter($"PartitionKey ge {only.Value + "|"} and PartitionKey lt {only.Value + "}"}") + " and " + filter;
+        }
+
+        await foreach (var e in Checks.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "ValidUntil", "LicenceExpiresAt"], cancellationToken: cancellationToken))
+        {
+            var parts = e.PartitionKey.Split('|');
+            if (parts.Length != 3 || !PlatformId.TryParse(parts[0], out var owner) || parts[1] is not ("merchant" or "host"))
+            {
+                continue;
+            }
+
+            if (ReverificationSchedule.CauseAt(Decision.Approved, InstantOf(e, "ValidUntil"), InstantOf(e, "LicenceExpiresAt"), at) is { } cause)
+            {
+                yield return new DueAccount(owner, parts[1] == "merchant" ? SubjectKind.Merchant : SubjectKind.Host, parts[2], cause);
+            }
+        }
     }
 
     /// <summary>Keeps the name an approval verified for this ID number; a later, different name is NAME_MISMATCH.</summary>
@@ -177,4 +265,34 @@ public sealed class QualificationStore(StorageClients clients)
     }
 
     private static string SubjectPartition(PlatformId platform, string subjectHash) => $"{platform.Value}|{subjectHash}";
+
+    private static string MessageRow(string messageId) => MessageRowPrefix + ProcessedMessages.RowKeyOf(messageId);
+
+    private static Instant? InstantOf(TableEntity entity, string property) =>
+        entity.GetDateTimeOffset(property) is { } value ? Instant.FromDateTimeOffset(value) : null;
+
+    private static TableEntity CheckEntity(string partition, CheckRecord check) => new(partition, "check|" + check.CheckId)
+    {
+        ["Body"] = check.Body,
+        ["Outcome"] = check.Outcome,
+        ["CheckedAt"] = check.CheckedAt.ToDateTimeOffset(),
+        ["ValidUntil"] = check.ValidUntil?.ToDateTimeOffset(),
+        ["RuleSetVersion"] = check.RuleSetVersion,
+        ["Trigger"] = check.Trigger,
+        ["CorrelationId"] = check.CorrelationId,
+    };
+
+    private static TableEntity StandingEntity(string partition, StandingRecord standing) => new(partition, StandingRow)
+    {
+        ["CheckId"] = standing.CheckId,
+        ["Outcome"] = standing.Outcome,
+        ["CheckedAt"] = standing.CheckedAt.ToDateTimeOffset(),
+        ["ValidUntil"] = standing.ValidUntil?.ToDateTimeOffset(),
+        ["SubjectHash"] = standing.SubjectHash,
+        ["RepresentativeHash"] = standing.RepresentativeHash,
+        ["Licences"] = standing.LicencesJson,
+        ["NameHash"] = standing.NameHash,
+        ["Snapshot"] = standing.Snapshot is null ? null : StoredSnapshot.Serialize(standing.Snapshot),
+        ["LicenceExpiresAt"] = standing.LicenceExpiresAt?.ToDateTimeOffset(),
+    };
 }

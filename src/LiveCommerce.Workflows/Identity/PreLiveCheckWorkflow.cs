@@ -7,7 +7,8 @@ namespace LiveCommerce.Workflows.Identity;
 /// <summary>
 /// Dynamic identity verification before a live session (the contract's "Pre-live identity verification"): the
 /// merchant's and every host's stored qualification must be current at the scheduled start, then each host answers
-/// one identity challenge before that start. Cleared only when every host is verified and nothing blocks.
+/// one identity challenge before that start. Cleared only when every host is verified and, looked at again once they
+/// are, every standing is still current.
 /// </summary>
 [WorkflowName(Name)]
 public sealed class PreLiveCheckWorkflow : IWorkflow<PreLiveCheckInput, PreLiveCheckResult>
@@ -81,6 +82,21 @@ public sealed class PreLiveCheckWorkflow : IWorkflow<PreLiveCheckInput, PreLiveC
         if (!startsAt.IsCompleted)
         {
             deadline.Cancel();
+        }
+
+        // Standings again just before clearing: a merchant or host rejected since the first look (a re-verification
+        // from the background checks, a blacklisting) must not go live. The activity's answer is recorded in history,
+        // so replays stay deterministic; but this call changed the history's shape: an instance that had already
+        // scheduled its outcome record under the old code fails its replay (Durable: non-deterministic orchestration).
+        // Deploy it with no instance between its identity results and its outcome, or as a new orchestrator version.
+        if (reasons.Count == 0)
+        {
+            reasons.AddRange(await context.CallActivityAsync<IReadOnlyList<Reason>>(
+                CheckStandingsActivity.Name, new StandingsRequest(input.Platform, input.MerchantId, input.HostIds, input.ScheduledStart), Retry));
+            if (reasons.Count > 0)
+            {
+                log.LogInformation("Pre-live check {Session} blocked at the last standing check: {Reasons}", input.SessionId, Codes(reasons));
+            }
         }
 
         return await FinishAsync(context, input, hosts, reasons);

@@ -89,4 +89,33 @@ public sealed class PreLiveCheckWorkflowTests
         Assert.Equal("failed", Assert.Single(result.Hosts).Identity);
         Assert.Equal("LIVENESS_TOO_LOW", Assert.Single(result.Reasons).Code);
     }
+
+    [Fact]
+    public async Task A_merchant_rejected_while_the_hosts_verify_blocks_at_the_last_standing_check()
+    {
+        var context = Context([], new TaskCompletionSource().Task);
+        context.SetupSequence(c => c.CallActivityAsync<IReadOnlyList<Reason>>(CheckStandingsActivity.Name, It.IsAny<object?>(), It.IsAny<WorkflowTaskOptions?>()))
+            .ReturnsAsync([])
+            .ReturnsAsync([new Reason("QUALIFICATION_NOT_APPROVED", "Merchant 'm1': rejected.", "merchantId")]);
+        Answer(context, "h1", matched: true);
+
+        var result = await new PreLiveCheckWorkflow().RunAsync(context.Object, Input("h1"));
+
+        Assert.Equal(PreLiveCheckResult.Blocked, result.Status);
+        Assert.Equal("verified", Assert.Single(result.Hosts).Identity);
+        Assert.Equal("QUALIFICATION_NOT_APPROVED", Assert.Single(result.Reasons).Code);
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<Reason>>(CheckStandingsActivity.Name, It.Is<object?>(o => ((StandingsRequest)o!).At == Start), It.IsAny<WorkflowTaskOptions?>()), Times.Exactly(2));
+        context.Verify(c => c.CallActivityAsync<bool>(RecordPreLiveOutcomeActivity.Name, It.Is<object?>(o => ((PreLiveOutcome)o!).Result.Status == "blocked"), It.IsAny<WorkflowTaskOptions?>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_host_who_failed_identity_is_not_looked_at_again()
+    {
+        var context = Context([], new TaskCompletionSource().Task);
+        Answer(context, "h1", matched: false);
+
+        await new PreLiveCheckWorkflow().RunAsync(context.Object, Input("h1"));
+
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<Reason>>(CheckStandingsActivity.Name, It.IsAny<object?>(), It.IsAny<WorkflowTaskOptions?>()), Times.Once);
+    }
 }
