@@ -15,11 +15,11 @@ namespace LiveCommerce.Storage;
 /// </summary>
 public sealed class CreateOnlyBlobStream : Stream
 {
-    public const int BlockBytes = 4 * 1024 * 1024;
-    private const int MaxBlocksInFlight = 3;
+    public const int BlockBytes = 1024 * 1024;
+    private const int MaxBlocksInFlight = 2;
 
     // Blocks come from a pool of their own: the shared pool keeps arrays per thread, and async code visits many
-    // threads, so it would hold several blocks per thread. This one holds at most 8 blocks (32 MiB) in all.
+    // threads, so it would hold several blocks per thread. This one holds at most 8 blocks (8 MiB) in all.
     private static readonly ArrayPool<byte> Blocks = ArrayPool<byte>.Create(BlockBytes, maxArraysPerBucket: 8);
 
     private readonly BlockBlobClient _blob;
