@@ -67,7 +67,6 @@ var appSettings = {
   // Application Insights has local auth disabled: the host sends telemetry with an Entra token of the
   // system-assigned identity (role: Monitoring Metrics Publisher).
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
-  BackgroundChecks__QueueName: 'background-checks'
   Disputes__ResponseWorkingDays: '7'
   DurableTask__HubName: 'LiveCommerceHub'
 }

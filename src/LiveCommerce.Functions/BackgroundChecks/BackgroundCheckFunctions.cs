@@ -1,3 +1,4 @@
+using LiveCommerce.Storage;
 using System.Diagnostics;
 using Azure.Messaging.ServiceBus;
 using LiveCommerce.Http.BackgroundChecks;
@@ -20,7 +21,7 @@ public sealed class BackgroundCheckFunctions(IBackgroundCheckHandler handler, IR
 
     [Function("BackgroundCheck")]
     public async Task Handle(
-        [ServiceBusTrigger("%BackgroundChecks:QueueName%", Connection = ServiceBusBackgroundCheckQueue.ConnectionSetting, AutoCompleteMessages = false)] ServiceBusReceivedMessage message,
+        [ServiceBusTrigger(StorageNames.BackgroundChecksQueue, Connection = ServiceBusBackgroundCheckQueue.ConnectionSetting, AutoCompleteMessages = false)] ServiceBusReceivedMessage message,
         ServiceBusMessageActions actions,
         CancellationToken cancellationToken)
     {

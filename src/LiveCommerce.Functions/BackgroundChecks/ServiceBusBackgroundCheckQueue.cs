@@ -14,8 +14,6 @@ public sealed class ServiceBusBackgroundCheckQueue(ServiceBusClient client, stri
     /// <summary>The connection the trigger names: <c>ServiceBusConnection</c> (a connection string) or <c>ServiceBusConnection__fullyQualifiedNamespace</c>.</summary>
     public const string ConnectionSetting = "ServiceBusConnection";
 
-    /// <summary>The queue both the trigger (<c>%BackgroundChecks:QueueName%</c>) and the sender use; infra sets it.</summary>
-    public const string QueueNameSetting = "BackgroundChecks:QueueName";
 
     private readonly ServiceBusSender _sender = client.CreateSender(queueName);
 
@@ -73,7 +71,7 @@ public static class ServiceBusServiceCollectionExtensions
         services.AddSingleton(sp => string.IsNullOrWhiteSpace(connectionString)
             ? new ServiceBusClient(fullyQualifiedNamespace, sp.GetRequiredService<TokenCredential>())
             : new ServiceBusClient(connectionString));
-        var queueName = configuration[ServiceBusBackgroundCheckQueue.QueueNameSetting] ?? StorageNames.BackgroundChecksQueue;
+        var queueName = StorageNames.BackgroundChecksQueue; // the trigger consumes the same name; infra creates it
         services.Replace(ServiceDescriptor.Singleton<IBackgroundCheckQueue>(sp => new ServiceBusBackgroundCheckQueue(sp.GetRequiredService<ServiceBusClient>(), queueName)));
         return services;
     }
