@@ -32,7 +32,7 @@ public sealed class LiveSessionEndpoints(
 
     private async Task<IResult> StartAsync(PostRequest<PreLiveCheckRequest> post, string sessionId, IWorkflowClient workflows)
     {
-        if (!TryReadWait(post.Http, out var wait, out var problem))
+        if (!WaitSeconds.TryRead(post.Http, out var wait, out var problem))
         {
             return problem;
         }
@@ -225,24 +225,5 @@ public sealed class LiveSessionEndpoints(
 
         // 202 + Location while it runs; 200 with the final body when it finished within ?waitSeconds.
         return accepted && !finished ? JsonText.Of(202, body, location) : JsonText.Of(200, body);
-    }
-
-    private static bool TryReadWait(HttpRequest request, out TimeSpan wait, out Problem problem)
-    {
-        wait = TimeSpan.Zero;
-        problem = null!;
-        if (!request.Query.TryGetValue("waitSeconds", out var raw))
-        {
-            return true;
-        }
-
-        if (!int.TryParse(raw, out var seconds) || seconds is < 0 or > 30)
-        {
-            problem = Problem.Validation([new FieldError("waitSeconds", "OUT_OF_RANGE", "'waitSeconds' must be a whole number from 0 to 30.")]);
-            return false;
-        }
-
-        wait = TimeSpan.FromSeconds(seconds);
-        return true;
     }
 }
