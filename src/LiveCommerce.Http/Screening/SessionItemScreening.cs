@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Azure;
-using Azure.Storage.Blobs.Models;
 using LiveCommerce.Domain;
 using LiveCommerce.Domain.Screening;
 using LiveCommerce.Http.Json;
@@ -53,16 +51,10 @@ public sealed class SessionItemScreening(
             screenedAt = ApiTime.Format(now),
             results = verdicts.Select(r => new { sku = r.Sku, verdict = ScreeningEndpoints.VerdictId(r.Verdict), matches = r.Matches }),
         }, ApiJson.Options);
-        try
-        {
-            await storage.Container(StorageNames.EvidenceContainer)
-                .GetBlobClient($"{platform.Value}/live-sessions/{request.SessionId}/pre-live/screening.json")
-                .UploadAsync(new BinaryData(record), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // A re-run of the activity: the record of the first run stands.
-        }
+        // A re-run of the activity finds the blob there: the record of the first run stands.
+        await storage.Container(StorageNames.EvidenceContainer)
+            .GetBlobClient($"{platform.Value}/live-sessions/{request.SessionId}/pre-live/screening.json")
+            .UploadIfAbsentAsync(new BinaryData(record), cancellationToken);
 
         return [.. verdicts.Select((v, i) => (Verdict: v, Index: i))
             .Where(x => x.Verdict.Verdict is ScreeningVerdict.Prohibited or ScreeningVerdict.Restricted)

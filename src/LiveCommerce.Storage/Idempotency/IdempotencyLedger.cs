@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs.Models;
 using LiveCommerce.Domain;
 
 namespace LiveCommerce.Storage.Idempotency;
@@ -42,8 +41,7 @@ public sealed class IdempotencyLedger(StorageClients clients)
         {
             // Large responses (a 10,000-item screening) are kept beside the record; the blob name carries no request data.
             bodyBlob = $"{platform.Value}/{row[5..]}-{Guid.NewGuid():N}.json";
-            await clients.Container(StorageNames.IdempotencyContainer).GetBlobClient(bodyBlob).UploadAsync(
-                BinaryData.FromString(response.Body), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = Azure.ETag.All } }, cancellationToken);
+            await clients.Container(StorageNames.IdempotencyContainer).GetBlobClient(bodyBlob).UploadIfAbsentAsync(BinaryData.FromString(response.Body), cancellationToken);
         }
 
         try

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs.Models;
 using LiveCommerce.Domain;
 using LiveCommerce.Domain.KeyRooms;
 using LiveCommerce.Workflows.KeyRooms;
@@ -273,15 +272,8 @@ public sealed class InspectionDayStore(StorageClients clients) : IInspectionDays
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var blobName = BlobName(platform, date, kind, sha);
-        try
-        {
-            await clients.Container(StorageNames.InspectionDaysContainer).GetBlobClient(blobName).UploadAsync(
-                new BinaryData(bytes), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // The same content was stored before: its name is its hash, so that blob is this one.
-        }
+        // Named by its hash: if the blob exists, it already holds these bytes.
+        await clients.Container(StorageNames.InspectionDaysContainer).GetBlobClient(blobName).UploadIfAbsentAsync(new BinaryData(bytes), cancellationToken);
 
         return (sha, blobName);
     }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs.Models;
 using LiveCommerce.Domain;
 using LiveCommerce.Domain.Screening;
 
@@ -28,15 +27,8 @@ public sealed class NegativeListStore(StorageClients clients)
         var bytes = JsonSerializer.SerializeToUtf8Bytes(entries.Select(e => new StoredEntry(e.Term, e.Category, e.Severity == Severity.Prohibited ? "prohibited" : "restricted", e.RequiredLicence)), Json);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var blobName = $"{platform.Value}/{listId}/{sha}.json";
-        try
-        {
-            await clients.Container(StorageNames.NegativeListsContainer).GetBlobClient(blobName).UploadAsync(
-                new BinaryData(bytes), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // The same content was stored before: content addressing makes that blob this version's too.
-        }
+        // Content-addressed: if the blob exists, the same entries were stored before and that blob is this version's too.
+        await clients.Container(StorageNames.NegativeListsContainer).GetBlobClient(blobName).UploadIfAbsentAsync(new BinaryData(bytes), cancellationToken);
 
         var partition = PartitionOf(platform, listId);
         for (var attempt = 0; ; attempt++)
