@@ -70,8 +70,8 @@ public sealed record IdempotencyWrite(string Scope, string Key, string Fingerpri
 /// </summary>
 public sealed class QualificationStore(StorageClients clients)
 {
-    private const string SubjectRow = "subject";
-    private const string StandingRow = "current";
+    private const string SubjectRowKind = "subject";
+    private const string StandingRowKind = "standing";
     private const string MessageRowPrefix = "message|";
 
     /// <summary>Stands for "no expiry" in storage, since a merge cannot remove an earlier expiry.</summary>
@@ -86,7 +86,7 @@ public sealed class QualificationStore(StorageClients clients)
 
     public async Task<SubjectRecord?> FindSubjectAsync(PlatformId platform, string subjectHash, CancellationToken cancellationToken)
     {
-        var found = await Subjects.GetEntityIfExistsAsync<TableEntity>(SubjectPartition(platform, subjectHash), SubjectRow, cancellationToken: cancellationToken);
+        var found = await Subjects.GetEntityIfExistsAsync<TableEntity>(SubjectPartition(platform, subjectHash), SubjectRowOf(SubjectPartition(platform, subjectHash)), cancellationToken: cancellationToken);
         return found.HasValue ? SubjectRecord.From(found.Value!) : null;
     }
 
@@ -131,7 +131,8 @@ public sealed class QualificationStore(StorageClients clients)
 
     public async Task<StandingRecord?> FindStandingAsync(PlatformId platform, SubjectKind kind, string accountId, CancellationToken cancellationToken)
     {
-        var found = await Checks.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform, kind, accountId), StandingRow, cancellationToken: cancellationToken);
+        var partition = PartitionOf(platform, kind, accountId);
+        var found = await Checks.GetEntityIfExistsAsync<TableEntity>(partition, SingleRowKey.Of(StandingRowKind, partition), cancellationToken: cancellationToken);
         if (!found.HasValue)
         {
             return null;
@@ -199,7 +200,8 @@ public sealed class QualificationStore(StorageClients clients)
         var approvalsEnding = (at + ReverificationSchedule.ApprovalHorizon).ToDateTimeOffset();
         var licencesLapsing = (at + ReverificationSchedule.LicenceHorizon).ToDateTimeOffset();
         var filter = TableClient.CreateQueryFilter(
-            $"RowKey eq {StandingRow} and Outcome eq {"approved"} and (ValidUntil le {approvalsEnding} or LicenceExpiresAt le {licencesLapsing})");
+            $"Outcome eq {"approved"} and (ValidUntil le {approvalsEnding} or LicenceExpiresAt le {licencesLapsing})");
+        filter = SingleRowKey.Filter(StandingRowKind) + " and " + filter;
         if (platform is { } only)
         {
             // '}' follows '|' in ASCII: the range holds exactly the partitions "{platform}|...".
@@ -224,7 +226,8 @@ public sealed class QualificationStore(StorageClients clients)
     /// <summary>Keeps the name an approval verified for this ID number; a later, different name is NAME_MISMATCH.</summary>
     public async Task RecordVerifiedNameAsync(PlatformId platform, string subjectHash, string subjectType, string masked, string nameHash, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(SubjectPartition(platform, subjectHash), SubjectRow)
+        var partition = SubjectPartition(platform, subjectHash);
+        var entity = new TableEntity(partition, SubjectRowOf(partition))
         {
             ["SubjectHash"] = subjectHash,
             ["SubjectType"] = subjectType,
@@ -238,10 +241,10 @@ public sealed class QualificationStore(StorageClients clients)
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             // The subject exists (blacklisted, or verified concurrently): add the name only where none is kept yet.
-            var current = await Subjects.GetEntityAsync<TableEntity>(entity.PartitionKey, SubjectRow, cancellationToken: cancellationToken);
+            var current = await Subjects.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
             if (current.Value.GetString("VerifiedNameHash") is null)
             {
-                await Subjects.UpdateEntityAsync(new TableEntity(entity.PartitionKey, SubjectRow) { ["VerifiedNameHash"] = nameHash }, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                await Subjects.UpdateEntityAsync(new TableEntity(entity.PartitionKey, entity.RowKey) { ["VerifiedNameHash"] = nameHash }, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
             }
         }
     }
@@ -249,8 +252,9 @@ public sealed class QualificationStore(StorageClients clients)
     /// <summary>Blacklists a subject (merge: a verified name kept for it stays).</summary>
     public async Task BlacklistAsync(PlatformId platform, string subjectHash, string subjectType, string masked, BlacklistEntry entry, CancellationToken cancellationToken)
     {
+        var partition = SubjectPartition(platform, subjectHash);
         await Subjects.UpsertEntityAsync(
-            new TableEntity(SubjectPartition(platform, subjectHash), SubjectRow)
+            new TableEntity(partition, SubjectRowOf(partition))
             {
                 ["SubjectHash"] = subjectHash,
                 ["SubjectType"] = subjectType,
@@ -265,6 +269,8 @@ public sealed class QualificationStore(StorageClients clients)
     }
 
     private static string SubjectPartition(PlatformId platform, string subjectHash) => $"{platform.Value}|{subjectHash}";
+
+    private static string SubjectRowOf(string partition) => SingleRowKey.Of(SubjectRowKind, partition);
 
     private static string MessageRow(string messageId) => MessageRowPrefix + ProcessedMessages.RowKeyOf(messageId);
 
@@ -282,7 +288,7 @@ public sealed class QualificationStore(StorageClients clients)
         ["CorrelationId"] = check.CorrelationId,
     };
 
-    private static TableEntity StandingEntity(string partition, StandingRecord standing) => new(partition, StandingRow)
+    private static TableEntity StandingEntity(string partition, StandingRecord standing) => new(partition, SingleRowKey.Of(StandingRowKind, partition))
     {
         ["CheckId"] = standing.CheckId,
         ["Outcome"] = standing.Outcome,
