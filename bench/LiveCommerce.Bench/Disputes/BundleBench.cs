@@ -55,7 +55,7 @@ internal sealed class BundleBench : IBenchCommand
 
         Console.WriteLine($"prepared in {prepared.Elapsed.TotalSeconds:F1} s; {Environment.ProcessorCount} cores; each phase below in its own process (Release, workstation GC)");
         Console.WriteLine();
-        Console.WriteLine($"{"phase",-28} {"MB moved",9} {"seconds",8} {"MB/s",7} {"peak RSS MB",12} {"managed allocated MB",21}");
+        Console.WriteLine($"{"phase",-28} {"MB moved",9} {"seconds",8} {"MB/s",7} {"RSS at start MB",16} {"peak RSS MB",12} {"managed allocated MB",21} {"GCs 0/1/2",10}");
 
         var common = new[] { "--connection", azurite.ConnectionString, "--segments", segments.ToString(CultureInfo.InvariantCulture), "--purchased-at", purchase.ToString("O") };
         var bundle = await PhaseAsync("bundle (gather + assemble)", [.. common, "--phase", "assemble"]);
@@ -99,7 +99,7 @@ internal sealed class BundleBench : IBenchCommand
 
         var moved = long.Parse(report["moved"], CultureInfo.InvariantCulture) / 1048576.0;
         var seconds = double.Parse(elapsed, CultureInfo.InvariantCulture);
-        Console.WriteLine($"{label,-28} {moved,9:F0} {seconds,8:F1} {moved / seconds,7:F1} {double.Parse(report["rss"], CultureInfo.InvariantCulture),12:F1} {double.Parse(report["allocated"], CultureInfo.InvariantCulture),21:F0}");
+        Console.WriteLine($"{label,-28} {moved,9:F0} {seconds,8:F1} {moved / seconds,7:F1} {double.Parse(report["start-rss"], CultureInfo.InvariantCulture),16:F1} {double.Parse(report["rss"], CultureInfo.InvariantCulture),12:F1} {double.Parse(report["allocated"], CultureInfo.InvariantCulture),21:F0} {report["gcs"],10}");
         return report;
     }
 }

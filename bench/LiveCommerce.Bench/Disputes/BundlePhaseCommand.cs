@@ -12,7 +12,8 @@ namespace LiveCommerce.Bench.Disputes;
 
 /// <summary>
 /// One phase of the <c>bundle</c> bench, in a process of its own so that its peak resident set is its own. Prints
-/// <c>key=value</c> lines for the parent: seconds, bytes moved, peak RSS (MB), managed bytes allocated (MB).
+/// <c>key=value</c> lines for the parent: seconds, bytes moved, RSS when the work starts and peak RSS (MB), managed
+/// bytes allocated (MB) and garbage collections per generation.
 /// </summary>
 internal sealed class BundlePhaseCommand : IBenchCommand
 {
@@ -35,6 +36,7 @@ internal sealed class BundlePhaseCommand : IBenchCommand
         var bundles = new BundleStore(storage, TimeProvider.System);
         var report = new Dictionary<string, string>();
 
+        report["start-rss"] = (CurrentRssBytes() / 1048576.0).ToString("F1", CultureInfo.InvariantCulture);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         long moved;
@@ -95,11 +97,20 @@ internal sealed class BundlePhaseCommand : IBenchCommand
         report["moved"] = moved.ToString(CultureInfo.InvariantCulture);
         report["rss"] = (self.PeakWorkingSet64 / 1048576.0).ToString("F1", CultureInfo.InvariantCulture); // VmHWM on Linux
         report["allocated"] = ((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0).ToString("F1", CultureInfo.InvariantCulture);
+        report["gcs"] = $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}";
         foreach (var (key, value) in report)
         {
             Console.WriteLine($"{key}={value}");
         }
 
         return 0;
+    }
+
+    /// <summary>VmRSS now: the runtime, the storage clients and this phase's code loaded, before any evidence moves.</summary>
+    private static long CurrentRssBytes()
+    {
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        return self.WorkingSet64;
     }
 }
