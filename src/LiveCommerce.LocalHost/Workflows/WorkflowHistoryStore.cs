@@ -130,7 +130,10 @@ internal sealed class WorkflowHistoryStore(StorageClients storage, LocalWorkflow
 
     private static string OutputBlob(string instanceId) => $"{instanceId}/output.json";
 
-    /// <summary>Rows keyed by their first event's index, each a JSON array of whole events split into string properties.</summary>
+    /// <summary>
+    /// Rows keyed by their first event's index (<c>h{index:D8}|{instanceId}</c>: the indexes recur in every instance),
+    /// each a JSON array of whole events split into string properties.
+    /// </summary>
     private static IEnumerable<TableEntity> HistoryRows(string instanceId, int firstIndex, List<string> encoded)
     {
         var rowStart = 0;
@@ -145,7 +148,7 @@ internal sealed class WorkflowHistoryStore(StorageClients storage, LocalWorkflow
             }
 
             var json = text.Append(']').ToString();
-            var row = new TableEntity(instanceId, $"h{firstIndex + rowStart:D8}") { ["Events"] = rowEnd - rowStart };
+            var row = new TableEntity(instanceId, SingleRowKey.Of($"h{firstIndex + rowStart:D8}", instanceId)) { ["Events"] = rowEnd - rowStart };
             for (int chunk = 0, offset = 0; offset < json.Length; chunk++, offset += ChunkLength)
             {
                 row[$"E{chunk}"] = json.Substring(offset, Math.Min(ChunkLength, json.Length - offset));
