@@ -9,13 +9,13 @@ namespace LiveCommerce.LocalHost.Workflows;
 
 /// <summary>
 /// An instance's durable state: one Table partition per instance (PartitionKey = instance id) holding the instance row
-/// and numbered history rows, with payloads over the inline limit in Blob storage under the instance id. An episode's
-/// new events and the updated instance row are written in ONE entity-group transaction, guarded by the instance row's
-/// ETag: that write is the episode's durability point.
+/// (<c>instance|{instanceId}</c>) and numbered history rows, with payloads over the inline limit in Blob storage under
+/// the instance id. An episode's new events and the updated instance row are written in ONE entity-group transaction,
+/// guarded by the instance row's ETag: that write is the episode's durability point.
 /// </summary>
 internal sealed class WorkflowHistoryStore(StorageClients storage, LocalWorkflowRuntimeOptions options)
 {
-    private const string InstanceRowKey = "instance";
+    private const string InstanceRowKind = "instance";
     private const int ChunkLength = 30_000;  // characters per string property (a property holds 64 KiB of UTF-16)
     private const int ChunksPerRow = 14;     // an entity holds 1 MiB in all
 
@@ -50,7 +50,7 @@ internal sealed class WorkflowHistoryStore(StorageClients storage, LocalWorkflow
 
     public async Task<InstanceRecord?> ReadAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRowKey, cancellationToken: cancellationToken);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRow(instanceId), cancellationToken: cancellationToken);
         return row.HasValue ? await FromEntityAsync(row.Value!, cancellationToken) : null;
     }
 
@@ -58,10 +58,11 @@ internal sealed class WorkflowHistoryStore(StorageClients storage, LocalWorkflow
     public async Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken)
     {
         TableEntity? instanceRow = null;
+        var instanceRowKey = InstanceRow(instanceId);
         var historyRows = new List<TableEntity>();
         await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}"), cancellationToken: cancellationToken))
         {
-            if (row.RowKey == InstanceRowKey)
+            if (row.RowKey == instanceRowKey)
             {
                 instanceRow = row;
             }
@@ -123,11 +124,16 @@ internal sealed class WorkflowHistoryStore(StorageClients storage, LocalWorkflow
 
     private bool IsLarge(string? payload) => payload?.Length > options.InlinePayloadLimit;
 
+    private static string InstanceRow(string instanceId) => SingleRowKey.Of(InstanceRowKind, instanceId);
+
     private static string InputBlob(string instanceId) => $"{instanceId}/input.json";
 
     private static string OutputBlob(string instanceId) => $"{instanceId}/output.json";
 
-    /// <summary>Rows keyed by their first event's index, each a JSON array of whole events split into string properties.</summary>
+    /// <summary>
+    /// Rows keyed by their first event's index (<c>h{index:D8}|{instanceId}</c>: the indexes recur in every instance),
+    /// each a JSON array of whole events split into string properties.
+    /// </summary>
     private static IEnumerable<TableEntity> HistoryRows(string instanceId, int firstIndex, List<string> encoded)
     {
         var rowStart = 0;
@@ -142,7 +148,7 @@ internal sealed class WorkflowHistoryStore(StorageClients storage, LocalWorkflow
             }
 
             var json = text.Append(']').ToString();
-            var row = new TableEntity(instanceId, $"h{firstIndex + rowStart:D8}") { ["Events"] = rowEnd - rowStart };
+            var row = new TableEntity(instanceId, SingleRowKey.Of($"h{firstIndex + rowStart:D8}", instanceId)) { ["Events"] = rowEnd - rowStart };
             for (int chunk = 0, offset = 0; offset < json.Length; chunk++, offset += ChunkLength)
             {
                 row[$"E{chunk}"] = json.Substring(offset, Math.Min(ChunkLength, json.Length - offset));
@@ -166,7 +172,7 @@ internal sealed class WorkflowHistoryStore(StorageClients storage, LocalWorkflow
 
     private TableEntity ToEntity(InstanceRecord record)
     {
-        var entity = new TableEntity(record.InstanceId, InstanceRowKey)
+        var entity = new TableEntity(record.InstanceId, InstanceRow(record.InstanceId))
         {
             ["Name"] = record.Name,
             ["Status"] = record.Status.ToString(),

@@ -33,13 +33,13 @@ public sealed record DisputeRecord(
 
 /// <summary>
 /// Disputes' evidence bundles. The record in table <c>disputes</c> (partition <c>{platform}|dispute|{disputeId}</c>,
-/// row <c>bundle</c>); the bag in container <c>bundles</c> (<c>{platform}/{disputeId}/bundle-….zip</c>, written once);
-/// and beside it the chain of custody, an append blob (<c>custody.jsonl</c>): who asked and when, what the bundle
-/// included, each read link issued, each verification. Append blobs cannot be rewritten, only appended to.
+/// row <c>bundle|{partition}</c>); the bag in container <c>bundles</c> (<c>{platform}/{disputeId}/bundle-….zip</c>,
+/// written once); and beside it the chain of custody, an append blob (<c>custody.jsonl</c>): who asked and when, what
+/// the bundle included, each read link issued, each verification. Append blobs cannot be rewritten, only appended to.
 /// </summary>
 public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IBundleAssembler, IBundleRecords
 {
-    private const string Row = "bundle";
+    private const string RowKind = "bundle";
 
     // Blobs are read in 1 MiB ranges: one buffer per open stream, whatever the blob's size.
     private static readonly BlobOpenReadOptions ReadOptions = new(allowModifications: false) { BufferSize = 1024 * 1024 };
@@ -54,7 +54,7 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
     /// <summary>Records a new request, create-only. The existing record when there is one already.</summary>
     public async Task<(bool Created, DisputeRecord Record)> CreateAsync(PlatformId platform, DisputeRecord record, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(PartitionOf(platform, record.DisputeId), Row)
+        var entity = new TableEntity(PartitionOf(platform, record.DisputeId), RowOf(platform, record.DisputeId))
         {
             ["Request"] = WorkflowJson.Serialize(record.Request),
             ["Fingerprint"] = record.Fingerprint,
@@ -75,7 +75,7 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
 
     public async Task<DisputeRecord?> FindAsync(PlatformId platform, string disputeId, CancellationToken cancellationToken)
     {
-        var found = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform, disputeId), Row, cancellationToken: cancellationToken);
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform, disputeId), RowOf(platform, disputeId), cancellationToken: cancellationToken);
         if (!found.HasValue)
         {
             return null;
@@ -98,7 +98,7 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
     {
         var platform = Platform(outcome.Dispute.Platform);
         var now = clock.GetUtcNow();
-        var update = new TableEntity(PartitionOf(platform, outcome.Dispute.DisputeId), Row)
+        var update = new TableEntity(PartitionOf(platform, outcome.Dispute.DisputeId), RowOf(platform, outcome.Dispute.DisputeId))
         {
             ["Status"] = outcome.Bundle is null ? DisputeRecord.Failed : DisputeRecord.Ready,
             ["Failure"] = outcome.Failure,
@@ -261,6 +261,8 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
     }
 
     private static string PartitionOf(PlatformId platform, string disputeId) => $"{platform.Value}|dispute|{disputeId}";
+
+    private static string RowOf(PlatformId platform, string disputeId) => SingleRowKey.Of(RowKind, PartitionOf(platform, disputeId));
 
     private static PlatformId Platform(string value) =>
         PlatformId.TryParse(value, out var platform) ? platform : throw new ArgumentException($"'{value}' is not a platform id.", nameof(value));

@@ -22,13 +22,13 @@ public sealed record RetentionHint(string PartitionKey, string RowKey, EvidenceF
 /// <summary>
 /// Pushed dispute evidence. Content in container <c>evidence</c> (create-only, hashed while it streams through a
 /// fixed buffer); rows in table <c>disputes</c>, one partition per folder (<see cref="EvidenceFolder.Partition"/>):
-/// the folder's <c>timeline</c>, its <c>record|{kind}|{id}</c> rows and, for a live session, one
+/// the folder's <c>timeline|{partition}</c>, its <c>record|{kind}|{id}</c> rows and, for a live session, one
 /// <c>sale|{orderId}</c> row per order bought in it. Partitions <c>retention|{date}</c> index which records may be
 /// purgeable from that date; they are hints, re-checked before anything is deleted.
 /// </summary>
 public sealed class EvidenceStore(StorageClients clients)
 {
-    private const string TimelineRow = "timeline";
+    private const string TimelineKind = "timeline";
     private const string RecordPrefix = "record|";
     private const string SalePrefix = "sale|";
     private const string HintPrefix = "retention|";
@@ -253,20 +253,20 @@ public sealed class EvidenceStore(StorageClients clients)
 
     public async Task<SessionTimeline?> FindSessionTimelineAsync(EvidenceFolder folder, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(folder.Partition, TimelineRow, cancellationToken: cancellationToken);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(folder.Partition, TimelineRow(folder), cancellationToken: cancellationToken);
         return row.HasValue ? SessionTimelineOf(row.Value!) : null;
     }
 
     public async Task<OrderTimeline?> FindOrderTimelineAsync(EvidenceFolder folder, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(folder.Partition, TimelineRow, cancellationToken: cancellationToken);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(folder.Partition, TimelineRow(folder), cancellationToken: cancellationToken);
         return row.HasValue ? OrderTimelineOf(row.Value!) : null;
     }
 
     /// <summary>Creates or updates a session's timeline, only if unchanged since read (its ETag). False on a race.</summary>
     public Task<bool> SaveSessionTimelineAsync(EvidenceFolder folder, SessionTimeline timeline, CancellationToken cancellationToken) =>
         SaveTimelineAsync(
-            new TableEntity(folder.Partition, TimelineRow)
+            new TableEntity(folder.Partition, TimelineRow(folder))
             {
                 ["RoomId"] = timeline.RoomId,
                 ["MerchantId"] = timeline.MerchantId,
@@ -279,7 +279,7 @@ public sealed class EvidenceStore(StorageClients clients)
 
     public Task<bool> SaveOrderTimelineAsync(EvidenceFolder folder, OrderTimeline timeline, CancellationToken cancellationToken) =>
         SaveTimelineAsync(
-            new TableEntity(folder.Partition, TimelineRow)
+            new TableEntity(folder.Partition, TimelineRow(folder))
             {
                 ["SessionId"] = timeline.SessionId,
                 ["Sku"] = timeline.Sku,
@@ -303,13 +303,14 @@ public sealed class EvidenceStore(StorageClients clients)
     /// <summary>What the retention of a session's records depends on: its timeline and its sales, in one query.</summary>
     public async Task<SessionRetentionFacts> SessionFactsAsync(EvidenceFolder session, CancellationToken cancellationToken)
     {
+        var timelineRow = TimelineRow(session);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {session.Partition} and (RowKey eq {TimelineRow} or (RowKey ge {SalePrefix} and RowKey lt {"sale}"}))");
+            $"PartitionKey eq {session.Partition} and (RowKey eq {timelineRow} or (RowKey ge {SalePrefix} and RowKey lt {"sale}"}))");
         SessionTimeline? timeline = null;
         var sales = new List<SessionSale>();
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (row.RowKey == TimelineRow)
+            if (row.RowKey == timelineRow)
             {
                 timeline = SessionTimelineOf(row);
             }
@@ -347,6 +348,8 @@ public sealed class EvidenceStore(StorageClients clients)
     }
 
     private static string RecordRow(EvidenceRecordKind kind, string recordId) => $"{RecordPrefix}{kind.Id}|{recordId}";
+
+    private static string TimelineRow(EvidenceFolder folder) => SingleRowKey.Of(TimelineKind, folder.Partition);
 
     // "" stands for "not known yet": a merge cannot remove a property.
     private static string DateText(LocalDate? date) => date is { } d ? LocalDatePattern.Iso.Format(d) : string.Empty;

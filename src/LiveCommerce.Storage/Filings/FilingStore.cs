@@ -47,20 +47,23 @@ public abstract record FilingWrite
 
 /// <summary>
 /// Filings in table <c>filings</c>, one partition per platform and event (<c>{platform}|{eventId}</c>): the filing
-/// (row <c>filing</c>), every receipt recorded for it (append-only rows <c>receipt|…</c>) and the idempotency
-/// records of its POSTs, each write one entity-group transaction.
+/// (row <c>filing|{partition}</c>), every receipt recorded for it (append-only rows <c>receipt|…</c>) and the
+/// idempotency records of its POSTs, each write one entity-group transaction.
 /// </summary>
 public sealed class FilingStore(StorageClients clients)
 {
-    private const string FilingRow = "filing";
+    private const string FilingKind = "filing";
 
     private TableClient Table => clients.Table(StorageNames.FilingsTable);
 
     public static string PartitionOf(PlatformId platform, string eventId) => $"{platform.Value}|{eventId}";
 
+    private static string FilingRow(string partition) => SingleRowKey.Of(FilingKind, partition);
+
     public async Task<FilingRecord?> FindAsync(PlatformId platform, string eventId, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform, eventId), FilingRow, cancellationToken: cancellationToken);
+        var partition = PartitionOf(platform, eventId);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(partition, FilingRow(partition), cancellationToken: cancellationToken);
         return row.HasValue ? RecordOf(row.Value!) : null;
     }
 
@@ -69,7 +72,7 @@ public sealed class FilingStore(StorageClients clients)
         PlatformId platform, FilingRecord filing, IdempotencyWrite? idempotency, StoredResponse response, CancellationToken cancellationToken)
     {
         var partition = PartitionOf(platform, filing.EventId);
-        var entity = new TableEntity(partition, FilingRow)
+        var entity = new TableEntity(partition, FilingRow(partition))
         {
             ["EventDate"] = LocalDatePattern.Iso.Format(filing.Deadline.EventDate),
             ["FilingDeadline"] = LocalDatePattern.Iso.Format(filing.Deadline.Date),
@@ -90,7 +93,7 @@ public sealed class FilingStore(StorageClients clients)
         PlatformId platform, FilingRecord filing, FilingReceipt receipt, FilingStatus status, IdempotencyWrite? idempotency, StoredResponse response, CancellationToken cancellationToken)
     {
         var partition = PartitionOf(platform, filing.EventId);
-        var update = new TableEntity(partition, FilingRow)
+        var update = new TableEntity(partition, FilingRow(partition))
         {
             ["Status"] = FilingStatusIds.Of(status),
             ["ReceiptNumber"] = receipt.ReceiptNumber,
@@ -116,6 +119,7 @@ public sealed class FilingStore(StorageClients clients)
     /// <summary>Marks an open filing late (the escalation); any other status stays. False when nothing changed.</summary>
     public async Task<bool> MarkLateAsync(PlatformId platform, string eventId, CancellationToken cancellationToken)
     {
+        var partition = PartitionOf(platform, eventId);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var filing = await FindAsync(platform, eventId, cancellationToken);
@@ -127,7 +131,7 @@ public sealed class FilingStore(StorageClients clients)
             try
             {
                 await Table.UpdateEntityAsync(
-                    new TableEntity(PartitionOf(platform, eventId), FilingRow) { ["Status"] = FilingStatusIds.Of(FilingStatus.Late) },
+                    new TableEntity(partition, FilingRow(partition)) { ["Status"] = FilingStatusIds.Of(FilingStatus.Late) },
                     filing.ETag,
                     TableUpdateMode.Merge,
                     cancellationToken);

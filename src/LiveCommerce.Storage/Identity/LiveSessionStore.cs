@@ -20,7 +20,9 @@ public enum CreateOutcome
 /// <summary>
 /// Table <c>livesessions</c>, one partition per platform and session: the request, one row per identity challenge
 /// (its hash, never the challenge), one per provider result, and the outcome — the pre-live verification record
-/// that dispute evidence later cites. Every write is create-only or keyed, so re-runs change nothing.
+/// that dispute evidence later cites. Every write is create-only or keyed, so re-runs change nothing. Row keys are
+/// <see cref="SingleRowKey"/>s of the kinds <c>session</c>, <c>challenge|{hostId}</c>, <c>result|{hostId}</c> and
+/// <c>outcome</c>.
 /// </summary>
 public sealed class LiveSessionStore(StorageClients clients) : IPreLiveRecords
 {
@@ -30,9 +32,14 @@ public sealed class LiveSessionStore(StorageClients clients) : IPreLiveRecords
 
     private static string PartitionOf(string platform, string sessionId) => $"{platform}|{sessionId}";
 
+    private static string SessionRow(string partition) => SingleRowKey.Of("session", partition);
+
+    private static string OutcomeRow(string partition) => SingleRowKey.Of("outcome", partition);
+
     public async Task<CreateOutcome> CreateSessionAsync(PlatformId platform, LiveSessionRecord session, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(PartitionOf(platform, session.SessionId), "session")
+        var partition = PartitionOf(platform, session.SessionId);
+        var entity = new TableEntity(partition, SessionRow(partition))
         {
             ["RoomId"] = session.RoomId,
             ["MerchantId"] = session.MerchantId,
@@ -56,7 +63,8 @@ public sealed class LiveSessionStore(StorageClients clients) : IPreLiveRecords
 
     public async Task<LiveSessionRecord?> FindSessionAsync(PlatformId platform, string sessionId, CancellationToken cancellationToken)
     {
-        var found = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform, sessionId), "session", cancellationToken: cancellationToken);
+        var partition = PartitionOf(platform, sessionId);
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(partition, SessionRow(partition), cancellationToken: cancellationToken);
         if (!found.HasValue)
         {
             return null;
@@ -77,14 +85,16 @@ public sealed class LiveSessionStore(StorageClients clients) : IPreLiveRecords
     /// <summary>The finished check's result as recorded (JSON of <see cref="PreLiveCheckResult"/>), or null while it runs.</summary>
     public async Task<string?> FindOutcomeAsync(PlatformId platform, string sessionId, CancellationToken cancellationToken)
     {
-        var found = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform, sessionId), "outcome", select: ["Result"], cancellationToken: cancellationToken);
+        var partition = PartitionOf(platform, sessionId);
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(partition, OutcomeRow(partition), select: ["Result"], cancellationToken: cancellationToken);
         return found.HasValue ? found.Value!.GetString("Result") : null;
     }
 
     /// <summary>Keeps a provider's result once; the same callback again is a duplicate, another outcome a conflict.</summary>
     public async Task<CreateOutcome> RecordResultAsync(PlatformId platform, string sessionId, IdentityResult result, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(PartitionOf(platform, sessionId), "result|" + result.HostId)
+        var partition = PartitionOf(platform, sessionId);
+        var entity = new TableEntity(partition, SingleRowKey.Of("result|" + result.HostId, partition))
         {
             ["Matched"] = result.Matched,
             ["LivenessScore"] = result.LivenessScore,
@@ -107,8 +117,9 @@ public sealed class LiveSessionStore(StorageClients clients) : IPreLiveRecords
 
     public async Task RecordOutcomeAsync(PreLiveOutcome outcome, CancellationToken cancellationToken)
     {
+        var partition = PartitionOf(outcome.Platform, outcome.SessionId);
         await Table.UpsertEntityAsync(
-            new TableEntity(PartitionOf(outcome.Platform, outcome.SessionId), "outcome")
+            new TableEntity(partition, OutcomeRow(partition))
             {
                 ["Status"] = outcome.Result.Status,
                 ["Result"] = WorkflowJson.Serialize(outcome.Result),
@@ -121,10 +132,11 @@ public sealed class LiveSessionStore(StorageClients clients) : IPreLiveRecords
     /// <summary>Records a challenge once per host and session (create-only: a re-run activity issues nothing new).</summary>
     internal async Task<bool> RecordChallengeAsync(string platform, string sessionId, string hostId, string challengeId, string challengeHash, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {
+        var partition = PartitionOf(platform, sessionId);
         try
         {
             await Table.AddEntityAsync(
-                new TableEntity(PartitionOf(platform, sessionId), "challenge|" + hostId)
+                new TableEntity(partition, SingleRowKey.Of("challenge|" + hostId, partition))
                 {
                     ["ChallengeId"] = challengeId,
                     ["ChallengeHash"] = challengeHash,

@@ -32,16 +32,16 @@ public sealed record InspectionDay(LocalDate Date, InspectionDayInputInfo Input,
 /// Each platform's days of inspection planning. Inputs and plans are JSON blobs named by their SHA-256 (create-only,
 /// so a re-run writes nothing new); the table holds versioned pointers to them.
 /// Table <c>keyrooms</c>, partition <c>{platform}|day|{date}</c>: <c>input</c> (the current input), <c>input|v{n}</c>
-/// (every version, create-only) and <c>schedule</c> (the adopted plan). Partition <c>days|{date}</c> lists the
-/// platforms with an input for that day, for the evening run. Container <c>inspection-days</c>,
-/// <c>{platform}/{date}/input-{sha}.json</c> and <c>plan-{sha}.json</c>.
+/// (every version, create-only) and <c>schedule</c> (the adopted plan), each row key followed by <c>|{partition}</c>
+/// (<see cref="SingleRowKey"/>). Partition <c>days|{date}</c> lists the platforms with an input for that day, for the
+/// evening run. Container <c>inspection-days</c>, <c>{platform}/{date}/input-{sha}.json</c> and <c>plan-{sha}.json</c>.
 /// </summary>
 public sealed class InspectionDayStore(StorageClients clients) : IInspectionDays
 {
     public const string ReplanTrigger = "replan";
 
-    private const string InputRow = "input";
-    private const string ScheduleRow = "schedule";
+    private const string InputKind = "input";
+    private const string ScheduleKind = "schedule";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private TableClient Table => clients.Table(StorageNames.KeyRoomsTable);
@@ -58,7 +58,7 @@ public sealed class InspectionDayStore(StorageClients clients) : IInspectionDays
         var partition = DayPartition(platform, date);
         for (var attempt = 0; ; attempt++)
         {
-            var head = await Table.GetEntityIfExistsAsync<TableEntity>(partition, InputRow, cancellationToken: cancellationToken);
+            var head = await Table.GetEntityIfExistsAsync<TableEntity>(partition, InputRow(partition), cancellationToken: cancellationToken);
             if (head.HasValue && head.Value!.GetString("Sha256") == sha)
             {
                 return ReadInput(head.Value!);
@@ -84,10 +84,11 @@ public sealed class InspectionDayStore(StorageClients clients) : IInspectionDays
     {
         var partition = DayPartition(platform, date);
         TableEntity? input = null, schedule = null;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and (RowKey eq {InputRow} or RowKey eq {ScheduleRow})");
+        var inputRow = InputRow(partition);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and (RowKey eq {inputRow} or RowKey eq {ScheduleRow(partition)})");
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (row.RowKey == InputRow)
+            if (row.RowKey == inputRow)
             {
                 input = row;
             }
@@ -108,7 +109,8 @@ public sealed class InspectionDayStore(StorageClients clients) : IInspectionDays
 
     public async Task<ScheduleRequest?> LoadInputAsync(PlatformId platform, LocalDate date, int inputVersion, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(DayPartition(platform, date), VersionRow(inputVersion), cancellationToken: cancellationToken);
+        var partition = DayPartition(platform, date);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(partition, VersionRow(partition, inputVersion), cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
             return null;
@@ -128,7 +130,7 @@ public sealed class InspectionDayStore(StorageClients clients) : IInspectionDays
         var partition = DayPartition(plan.Platform, plan.Date);
         for (var attempt = 0; ; attempt++)
         {
-            var current = await Table.GetEntityIfExistsAsync<TableEntity>(partition, ScheduleRow, cancellationToken: cancellationToken);
+            var current = await Table.GetEntityIfExistsAsync<TableEntity>(partition, ScheduleRow(partition), cancellationToken: cancellationToken);
             if (current.HasValue && (current.Value!.GetInt32("InputVersion") ?? 0) >= plan.InputVersion)
             {
                 return false;
@@ -176,7 +178,7 @@ public sealed class InspectionDayStore(StorageClients clients) : IInspectionDays
         else
         {
             // Nothing to write to the input, but the commit still requires it unchanged since it was read.
-            actions.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, InputRow), day.InputETag));
+            actions.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(partition, InputRow(partition)), day.InputETag));
         }
 
         var schedule = ScheduleEntity(partition, input.Version, planId, ReplanTrigger, at, plan.Coverage.KeySessionsTotal, plan.Coverage.KeySessionsCovered);
@@ -212,7 +214,8 @@ public sealed class InspectionDayStore(StorageClients clients) : IInspectionDays
 
     async Task<InspectionDayInput?> IInspectionDays.FindInputAsync(PlatformId platform, LocalDate date, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(DayPartition(platform, date), InputRow, cancellationToken: cancellationToken);
+        var partition = DayPartition(platform, date);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(partition, InputRow(partition), cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
             return null;
@@ -237,13 +240,13 @@ public sealed class InspectionDayStore(StorageClients clients) : IInspectionDays
             ["UpdatedAt"] = now,
         };
         actions.Add(headETag is { } etag
-            ? new(TableTransactionActionType.UpdateReplace, Row(InputRow), etag)
-            : new(TableTransactionActionType.Add, Row(InputRow)));
-        actions.Add(new(TableTransactionActionType.Add, Row(VersionRow(version))));
+            ? new(TableTransactionActionType.UpdateReplace, Row(InputRow(partition)), etag)
+            : new(TableTransactionActionType.Add, Row(InputRow(partition))));
+        actions.Add(new(TableTransactionActionType.Add, Row(VersionRow(partition, version))));
     }
 
     private static TableEntity ScheduleEntity(string partition, int inputVersion, string planId, string trigger, DateTimeOffset at, int total, int covered) =>
-        new(partition, ScheduleRow)
+        new(partition, ScheduleRow(partition))
         {
             ["InputVersion"] = inputVersion,
             ["PlanId"] = planId,
@@ -293,7 +296,11 @@ public sealed class InspectionDayStore(StorageClients clients) : IInspectionDays
 
     private static string IndexPartition(LocalDate date) => $"days|{Iso(date)}";
 
-    private static string VersionRow(int version) => $"input|v{version:D10}";
+    private static string InputRow(string partition) => SingleRowKey.Of(InputKind, partition);
+
+    private static string ScheduleRow(string partition) => SingleRowKey.Of(ScheduleKind, partition);
+
+    private static string VersionRow(string partition, int version) => SingleRowKey.Of($"{InputKind}|v{version:D10}", partition);
 
     private static string BlobName(PlatformId platform, LocalDate date, string kind, string sha) => $"{platform.Value}/{Iso(date)}/{kind}-{sha}.json";
 }

@@ -10,13 +10,13 @@ namespace LiveCommerce.Storage.KeyRooms;
 public sealed record StoredThresholds(int Version, KeyRoomThresholds Thresholds, DateTimeOffset UpdatedAt);
 
 /// <summary>
-/// Per-platform key-room thresholds. Each version is a create-only row; the <c>current</c> pointer moves in the same
-/// transaction, guarded by its ETag, so concurrent PUTs get consecutive versions and none is lost.
+/// Per-platform key-room thresholds. Each version is a create-only row; the <c>current|{partition}</c> pointer moves in
+/// the same transaction, guarded by its ETag, so concurrent PUTs get consecutive versions and none is lost.
 /// Table <c>keyrooms</c>, partition <c>{platform}|thresholds</c>.
 /// </summary>
 public sealed class KeyRoomThresholdStore(StorageClients clients)
 {
-    private const string CurrentRow = "current";
+    private const string CurrentKind = "current";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private TableClient Table => clients.Table(StorageNames.KeyRoomsTable);
@@ -24,7 +24,7 @@ public sealed class KeyRoomThresholdStore(StorageClients clients)
     /// <summary>The platform's current thresholds, or null when it never stored any (the defaults apply).</summary>
     public async Task<StoredThresholds?> FindAsync(PlatformId platform, CancellationToken cancellationToken)
     {
-        var current = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform), CurrentRow, cancellationToken: cancellationToken);
+        var current = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform), CurrentRow(platform), cancellationToken: cancellationToken);
         return current.HasValue ? Read(current.Value!) : null;
     }
 
@@ -34,14 +34,14 @@ public sealed class KeyRoomThresholdStore(StorageClients clients)
         var json = JsonSerializer.Serialize(ThresholdsDocument.Of(thresholds), Json);
         for (var attempt = 0; ; attempt++)
         {
-            var head = await Table.GetEntityIfExistsAsync<TableEntity>(partition, CurrentRow, cancellationToken: cancellationToken);
+            var head = await Table.GetEntityIfExistsAsync<TableEntity>(partition, CurrentRow(platform), cancellationToken: cancellationToken);
             var version = head.HasValue ? (head.Value!.GetInt32("Version") ?? 0) + 1 : 1;
             TableEntity Row(string rowKey) => new(partition, rowKey) { ["Version"] = version, ["Thresholds"] = json, ["UpdatedAt"] = now };
             TableTransactionAction[] actions =
             [
                 head.HasValue
-                    ? new(TableTransactionActionType.UpdateReplace, Row(CurrentRow), head.Value!.ETag)
-                    : new(TableTransactionActionType.Add, Row(CurrentRow)),
+                    ? new(TableTransactionActionType.UpdateReplace, Row(CurrentRow(platform)), head.Value!.ETag)
+                    : new(TableTransactionActionType.Add, Row(CurrentRow(platform))),
                 new(TableTransactionActionType.Add, Row($"v|{version:D10}")),
             ];
             try
@@ -62,6 +62,8 @@ public sealed class KeyRoomThresholdStore(StorageClients clients)
         row.GetDateTimeOffset("UpdatedAt") ?? default);
 
     private static string PartitionOf(PlatformId platform) => $"{platform.Value}|thresholds";
+
+    private static string CurrentRow(PlatformId platform) => SingleRowKey.Of(CurrentKind, PartitionOf(platform));
 
     private sealed record ThresholdsDocument(
         long Followers,

@@ -14,7 +14,8 @@ public sealed record NegativeListVersion(string ListId, int Version, int EntryCo
 /// Negative lists, each PUT a new immutable version. The entries go to a content-addressed blob (create-only, so the
 /// same bytes are stored once and never overwritten), then a version row commits with the list's latest-version
 /// pointer in one transaction guarded by its ETag, so concurrent PUTs get consecutive versions and none is lost.
-/// Table <c>screening</c>, partition <c>{platform}|{listId}</c>.
+/// Table <c>screening</c>, partition <c>{platform}|{listId}</c>: the pointer <c>list|{partition}</c> and the versions
+/// <c>v|{n}</c>.
 /// </summary>
 public sealed class NegativeListStore(StorageClients clients)
 {
@@ -33,9 +34,9 @@ public sealed class NegativeListStore(StorageClients clients)
         var partition = PartitionOf(platform, listId);
         for (var attempt = 0; ; attempt++)
         {
-            var head = await Table.GetEntityIfExistsAsync<TableEntity>(partition, "list", cancellationToken: cancellationToken);
+            var head = await Table.GetEntityIfExistsAsync<TableEntity>(partition, ListRow(partition), cancellationToken: cancellationToken);
             var version = head.HasValue ? (head.Value!.GetInt32("LatestVersion") ?? 0) + 1 : 1;
-            var pointer = new TableEntity(partition, "list") { ["LatestVersion"] = version };
+            var pointer = new TableEntity(partition, ListRow(partition)) { ["LatestVersion"] = version };
             var row = new TableEntity(partition, VersionRow(version))
             {
                 ["EntryCount"] = entries.Count,
@@ -68,7 +69,7 @@ public sealed class NegativeListStore(StorageClients clients)
         var partition = PartitionOf(platform, listId);
         if (version is null)
         {
-            var head = await Table.GetEntityIfExistsAsync<TableEntity>(partition, "list", cancellationToken: cancellationToken);
+            var head = await Table.GetEntityIfExistsAsync<TableEntity>(partition, ListRow(partition), cancellationToken: cancellationToken);
             if (!head.HasValue)
             {
                 return null;
@@ -95,6 +96,8 @@ public sealed class NegativeListStore(StorageClients clients)
     }
 
     private static string PartitionOf(PlatformId platform, string listId) => $"{platform.Value}|{listId}";
+
+    private static string ListRow(string partition) => SingleRowKey.Of("list", partition);
 
     private static string VersionRow(int version) => $"v|{version:D10}";
 
