@@ -41,7 +41,7 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
 {
     private const string RowKind = "bundle";
 
-    // Blobs are read in 1 MiB ranges: one buffer per open stream, whatever the blob's size.
+    // A stored bundle is read in 1 MiB ranges (the verifier seeks to the ZIP's central directory).
     private static readonly BlobOpenReadOptions ReadOptions = new(allowModifications: false) { BufferSize = 1024 * 1024 };
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -159,7 +159,8 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
                     Stream source;
                     try
                     {
-                        source = await Evidence.GetBlobClient(item.Blob).OpenReadAsync(ReadOptions, cancellationToken);
+                        // One GET per item, read as it arrives; a broken connection resumes from the offset reached.
+                        source = (await Evidence.GetBlobClient(item.Blob).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
                     }
                     catch (RequestFailedException ex) when (ex.Status == 404)
                     {
