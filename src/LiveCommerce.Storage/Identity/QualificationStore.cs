@@ -86,7 +86,8 @@ public sealed class QualificationStore(StorageClients clients)
 
     public async Task<SubjectRecord?> FindSubjectAsync(PlatformId platform, string subjectHash, CancellationToken cancellationToken)
     {
-        var found = await Subjects.GetEntityIfExistsAsync<TableEntity>(SubjectPartition(platform, subjectHash), SubjectRowOf(SubjectPartition(platform, subjectHash)), cancellationToken: cancellationToken);
+        var partition = SubjectPartition(platform, subjectHash);
+        var found = await Subjects.GetEntityIfExistsAsync<TableEntity>(partition, SubjectRowOf(partition), cancellationToken: cancellationToken);
         return found.HasValue ? SubjectRecord.From(found.Value!) : null;
     }
 
@@ -132,7 +133,7 @@ public sealed class QualificationStore(StorageClients clients)
     public async Task<StandingRecord?> FindStandingAsync(PlatformId platform, SubjectKind kind, string accountId, CancellationToken cancellationToken)
     {
         var partition = PartitionOf(platform, kind, accountId);
-        var found = await Checks.GetEntityIfExistsAsync<TableEntity>(partition, SingleRowKey.Of(StandingRowKind, partition), cancellationToken: cancellationToken);
+        var found = await Checks.GetEntityIfExistsAsync<TableEntity>(partition, StandingRowOf(partition), cancellationToken: cancellationToken);
         if (!found.HasValue)
         {
             return null;
@@ -199,9 +200,8 @@ public sealed class QualificationStore(StorageClients clients)
     {
         var approvalsEnding = (at + ReverificationSchedule.ApprovalHorizon).ToDateTimeOffset();
         var licencesLapsing = (at + ReverificationSchedule.LicenceHorizon).ToDateTimeOffset();
-        var filter = TableClient.CreateQueryFilter(
+        var filter = SingleRowKey.Filter(StandingRowKind) + " and " + TableClient.CreateQueryFilter(
             $"Outcome eq {"approved"} and (ValidUntil le {approvalsEnding} or LicenceExpiresAt le {licencesLapsing})");
-        filter = SingleRowKey.Filter(StandingRowKind) + " and " + filter;
         if (platform is { } only)
         {
             // '}' follows '|' in ASCII: the range holds exactly the partitions "{platform}|...".
@@ -272,6 +272,8 @@ public sealed class QualificationStore(StorageClients clients)
 
     private static string SubjectRowOf(string partition) => SingleRowKey.Of(SubjectRowKind, partition);
 
+    private static string StandingRowOf(string partition) => SingleRowKey.Of(StandingRowKind, partition);
+
     private static string MessageRow(string messageId) => MessageRowPrefix + ProcessedMessages.RowKeyOf(messageId);
 
     private static Instant? InstantOf(TableEntity entity, string property) =>
@@ -288,7 +290,7 @@ public sealed class QualificationStore(StorageClients clients)
         ["CorrelationId"] = check.CorrelationId,
     };
 
-    private static TableEntity StandingEntity(string partition, StandingRecord standing) => new(partition, SingleRowKey.Of(StandingRowKind, partition))
+    private static TableEntity StandingEntity(string partition, StandingRecord standing) => new(partition, StandingRowOf(partition))
     {
         ["CheckId"] = standing.CheckId,
         ["Outcome"] = standing.Outcome,
