@@ -77,7 +77,6 @@ var names = {
   storage: 'stlc${resourceToken}'
   logAnalytics: 'log-lc-${resourceToken}'
   applicationInsights: 'appi-lc-${resourceToken}'
-  serviceBus: 'sb-lc-${resourceToken}'
   keyVault: 'kv-lc-${resourceToken}'
   plan: 'plan-lc-${resourceToken}'
   functionApp: 'func-lc-${resourceToken}'
@@ -114,15 +113,6 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-module serviceBus 'modules/servicebus.bicep' = {
-  scope: resourceGroup
-  params: {
-    name: names.serviceBus
-    location: location
-    tags: tags
-  }
-}
-
 module keyVault 'modules/keyvault.bicep' = {
   scope: resourceGroup
   params: {
@@ -145,7 +135,6 @@ module functionApp 'modules/functionapp.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     identityHashKeySecretUri: keyVault.outputs.identityHashKeySecretUri
     maximumInstanceCount: functionMaximumInstanceCount
     instanceMemoryMB: functionInstanceMemoryMB
@@ -159,7 +148,6 @@ module roleAssignments 'modules/role-assignments.bicep' = {
     appPrincipalId: functionApp.outputs.principalId
     hashKeyOperatorPrincipalId: hashKeyOperatorPrincipalId
     storageAccountName: storage.outputs.name
-    serviceBusNamespaceName: serviceBus.outputs.name
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
   }
@@ -174,5 +162,4 @@ output AZURE_FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHos
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
-output SERVICEBUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
