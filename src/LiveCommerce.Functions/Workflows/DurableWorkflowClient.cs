@@ -1,4 +1,5 @@
 using LiveCommerce.Workflows;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace LiveCommerce.Functions.Workflows;

@@ -1,0 +1,33 @@
+using Azure.Core;
+using Azure.Identity;
+using LiveCommerce.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LiveCommerce.Functions;
+
+/// <summary>
+/// How the Functions app is composed: the same services and handlers as the local host, bound to Functions
+/// triggers. Program calls it; the tests compose the app with it too, so what they resolve is what Azure runs.
+/// </summary>
+public static class LiveCommerceFunctionsApp
+{
+    public static FunctionsApplicationBuilder Configure(FunctionsApplicationBuilder builder)
+    {
+        builder.ConfigureFunctionsWebApplication();
+        builder.UseMiddleware<ProblemDetailsMiddleware>();
+
+        builder.Services
+            .AddApplicationInsightsTelemetryWorkerService()
+            .ConfigureFunctionsApplicationInsights();
+
+        // One credential (the app's managed identity in Azure) for the Table, Blob and Queue clients; a connection
+        // string, where one is configured (Storage:ConnectionString, else AzureWebJobsStorage), is used instead.
+        builder.Services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        builder.Services.AddLiveCommerceApi(builder.Configuration);
+        return builder;
+    }
+}
