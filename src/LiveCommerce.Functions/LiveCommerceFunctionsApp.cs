@@ -1,8 +1,11 @@
 using Azure.Core;
 using Azure.Identity;
+using LiveCommerce.Functions.Workflows;
 using LiveCommerce.Http;
+using LiveCommerce.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.Core.FunctionMetadata;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +22,7 @@ public static class LiveCommerceFunctionsApp
     {
         builder.ConfigureFunctionsWebApplication();
         builder.UseMiddleware<ProblemDetailsMiddleware>();
+        builder.UseMiddleware<DurableClientMiddleware>();
 
         builder.Services
             .AddApplicationInsightsTelemetryWorkerService()
@@ -28,6 +32,12 @@ public static class LiveCommerceFunctionsApp
         // string, where one is configured (Storage:ConnectionString, else AzureWebJobsStorage), is used instead.
         builder.Services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         builder.Services.AddLiveCommerceApi(builder.Configuration);
+
+        // [Function] methods take the Durable client as a [DurableClient] parameter; activities, made from the
+        // invocation's services, get the same binding through InvocationDurableClient (see there).
+        builder.Services.AddScoped<InvocationDurableClient>();
+        builder.Services.AddScoped<IWorkflowClient>(sp => new DurableWorkflowClient(sp.GetRequiredService<InvocationDurableClient>().Client));
+        builder.Services.AddSingleton<IFunctionMetadataTransformer, ActivityDurableClientBinding>();
         return builder;
     }
 }

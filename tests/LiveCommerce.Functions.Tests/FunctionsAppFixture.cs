@@ -73,3 +73,10 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>One Azurite and one composed app for every test class of this assembly.</summary>
+[CollectionDefinition(Name)]
+public sealed class FunctionsAppCollection : ICollectionFixture<FunctionsAppFixture>
+{
+    public const string Name = "Functions app";
+}

@@ -12,7 +12,8 @@ namespace LiveCommerce.Functions.Tests;
 /// the Functions host indexes: it must list every HTTP operation of the OpenAPI document, every registered
 /// orchestration and activity, and nothing else of those kinds.
 /// </summary>
-public sealed class FunctionsMetadataTests(FunctionsAppFixture app, ITestOutputHelper output) : IClassFixture<FunctionsAppFixture>
+[Collection(FunctionsAppCollection.Name)]
+public sealed class FunctionsMetadataTests(FunctionsAppFixture app, ITestOutputHelper output)
 {
     private sealed record Binding(string Function, JsonElement Json)
     {
@@ -85,6 +86,18 @@ public sealed class FunctionsMetadataTests(FunctionsAppFixture app, ITestOutputH
         Assert.Equal(
             registry.ActivityNames.Order(StringComparer.Ordinal),
             triggers.Where(b => b.Type == "activityTrigger").Select(b => b.Function).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_activity_declares_a_durable_client_input_so_activities_can_reach_the_task_hub()
+    {
+        var functions = IndexedFunctions();
+        var activities = Triggers().Where(b => b.Type == "activityTrigger").Select(b => b.Function).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(activities);
+        Assert.All(
+            functions.Where(f => activities.Contains(f.Name!)),
+            f => Assert.Single(f.RawBindings!, raw => JsonDocument.Parse(raw).RootElement.GetProperty("type").GetString() == "durableClient"));
     }
 
     [Fact]

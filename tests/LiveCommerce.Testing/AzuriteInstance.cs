@@ -71,7 +71,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(90); // generous: Node starts slowly on a busy 2-core machine
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             while (true)

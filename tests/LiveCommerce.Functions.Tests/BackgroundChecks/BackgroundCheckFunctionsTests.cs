@@ -13,7 +13,8 @@ namespace LiveCommerce.Functions.Tests.BackgroundChecks;
 /// The <c>background-checks</c> queue trigger and the sweep timer, with the handler and the sweep mocked (Moq) and
 /// the poison queue real (Azurite): what the host does with the message follows from returning or throwing.
 /// </summary>
-public sealed class BackgroundCheckFunctionsTests(FunctionsAppFixture app) : IClassFixture<FunctionsAppFixture>
+[Collection(FunctionsAppCollection.Name)]
+public sealed class BackgroundCheckFunctionsTests(FunctionsAppFixture app)
 {
     private readonly Mock<IBackgroundCheckHandler> _handler = new();
     private readonly Mock<IReverificationSweep> _sweep = new();

@@ -16,7 +16,8 @@ namespace LiveCommerce.Functions.Tests.Http;
 /// Both run the shared handler over the same Azurite, each under its own platform id; a trigger bound to the
 /// wrong handler answers with another problem code, other field errors or another status.
 /// </summary>
-public sealed partial class HttpTriggerTests(FunctionsAppFixture app, ITestOutputHelper output) : IClassFixture<FunctionsAppFixture>
+[Collection(FunctionsAppCollection.Name)]
+public sealed partial class HttpTriggerTests(FunctionsAppFixture app, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> Samples = new(StringComparer.Ordinal)
     {
