@@ -19,7 +19,7 @@ builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.UseMiddleware(async (context, next) =>
 {
     if (context.GetHttpContext() is not { } http ||
-        (await CallerPipeline.ResolveAsync(http) && await http.RequestServices.GetRequiredService<PlatformRateLimits>().AdmitAsync(http)))
+        (await CallerPipeline.ResolveAsync(http) && await context.InstanceServices.GetRequiredService<PlatformRateLimits>().AdmitAsync(http)))
     {
         await next();
     }
