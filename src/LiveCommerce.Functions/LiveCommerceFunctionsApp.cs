@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using LiveCommerce.Functions.Workflows;
 using LiveCommerce.Http;
+using LiveCommerce.Http.Authentication;
 using LiveCommerce.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -22,6 +23,7 @@ public static class LiveCommerceFunctionsApp
     {
         builder.ConfigureFunctionsWebApplication();
         builder.UseMiddleware<ProblemDetailsMiddleware>();
+        builder.UseMiddleware<CallerMiddleware>();
         builder.UseMiddleware<DurableClientMiddleware>();
 
         builder.Services
@@ -32,6 +34,7 @@ public static class LiveCommerceFunctionsApp
         // string, where one is configured (Storage:ConnectionString, else AzureWebJobsStorage), is used instead.
         builder.Services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         builder.Services.AddLiveCommerceApi(builder.Configuration);
+        builder.Services.AddLiveCommerceAuthentication(builder.Configuration, builder.Environment);
 
         // [Function] methods take the Durable client as a [DurableClient] parameter; activities, made from the
         // invocation's services, get the same binding through InvocationDurableClient (see there).

@@ -1,4 +1,6 @@
 using LiveCommerce.Http;
+using LiveCommerce.Http.Authentication;
+using LiveCommerce.Http.Tenancy;
 using LiveCommerce.Storage;
 using LiveCommerce.Testing;
 using LiveCommerce.Workflows;
@@ -24,7 +26,13 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
     private IHost? _functions;
     private WebApplication? _localRoutes;
 
+    private static readonly string DevelopmentSigningKey = Convert.ToBase64String("functions-tests-development-signing-key-0123456789"u8);
+
     public IServiceProvider Services => _functions!.Services;
+
+    /// <summary>A development token of <paramref name="platform"/> with every role, as both hosts accept it.</summary>
+    public static string TokenFor(string platform) => DevelopmentTokens.Mint(
+        DevelopmentSigningKey, platform, [PlatformRoles.PlatformApi, PlatformRoles.ComplianceReviewer, PlatformRoles.ComplianceAdmin], "functions-tests");
 
     public HttpClient LocalRoutes { get; private set; } = null!;
 
@@ -38,21 +46,25 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["Identity:HashKey"] = Convert.ToBase64String("functions-tests-identity-hash-key-0123456789"u8),
             ["DurableTask:HubName"] = "LiveCommerceHub",
+            ["Auth:DevelopmentSigningKey"] = DevelopmentSigningKey,
         };
 
         var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Environment.EnvironmentName = Environments.Development; // development tokens are accepted only there
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         _functions = LiveCommerceFunctionsApp.Configure(builder).Build();
         await Storage.EnsureCreatedAsync();
 
-        var local = WebApplication.CreateSlimBuilder();
+        var local = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         local.Configuration.AddInMemoryCollection(settings);
         local.Logging.SetMinimumLevel(LogLevel.Warning);
         local.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
         local.Services.AddLiveCommerceApi(local.Configuration);
+        local.Services.AddLiveCommerceAuthentication(local.Configuration, local.Environment);
         local.Services.AddSingleton(new Mock<IWorkflowClient>().Object);
         _localRoutes = local.Build();
+        _localRoutes.UseLiveCommerceCallers();
         _localRoutes.MapLiveCommerceApi();
         await _localRoutes.StartAsync();
         LocalRoutes = new HttpClient { BaseAddress = new Uri(_localRoutes.Urls.First()) };

@@ -12,8 +12,8 @@ namespace LiveCommerce.Functions.Tests.Http;
 public sealed record HttpAnswer(int Status, string Shape);
 
 /// <summary>
-/// Invokes an HTTP-triggered function as the worker's ASP.NET Core integration does: a function class made from the
-/// invocation's scope, a real <see cref="HttpRequest"/> (DefaultHttpContext), route values as the string
+/// Invokes an HTTP-triggered function as the worker's ASP.NET Core integration does: the caller middleware's steps,
+/// a function class made from the invocation's scope, a real <see cref="HttpRequest"/> (DefaultHttpContext), route values as the string
 /// parameters, and the returned <see cref="IResult"/> executed into the response.
 /// </summary>
 public static class HttpTriggerInvoker
@@ -55,6 +55,11 @@ public static class HttpTriggerInvoker
 
         var response = new MemoryStream();
         http.Response.Body = response;
+
+        if (!await CallerMiddleware.AdmitAsync(http))
+        {
+            return Reduce(http.Response.StatusCode, http.Response.ContentType, response.ToArray());
+        }
 
         var target = method.IsStatic ? null : ActivatorUtilities.CreateInstance(scope.ServiceProvider, method.DeclaringType!);
         var arguments = method.GetParameters().Select(p => Argument(p, http, routeValues, durable)).ToArray();

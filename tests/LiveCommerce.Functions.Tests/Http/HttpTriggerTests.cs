@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using LiveCommerce.Http.Idempotency;
-using LiveCommerce.Http.Tenancy;
+using LiveCommerce.Http.Authentication;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Moq;
@@ -13,8 +13,9 @@ namespace LiveCommerce.Functions.Tests.Http;
 /// Every HTTP trigger answers what the local host's route answers for the same request: one request per function
 /// (its route filled with sample values, an empty JSON object as the body of a POST or PUT), sent to the local
 /// host's routes over HTTP and to the function through a real <see cref="Microsoft.AspNetCore.Http.HttpRequest"/>.
-/// Both run the shared handler over the same Azurite, each under its own platform id; a trigger bound to the
-/// wrong handler answers with another problem code, other field errors or another status.
+/// Both run the shared handler over the same Azurite, each under its own platform id with a development token (the
+/// Functions side through <see cref="CallerMiddleware"/>'s steps); a trigger bound to the wrong handler answers with
+/// another problem code, other field errors or another status.
 /// </summary>
 [Collection(FunctionsAppCollection.Name)]
 public sealed partial class HttpTriggerTests(FunctionsAppFixture app, ITestOutputHelper output)
@@ -62,7 +63,8 @@ public sealed partial class HttpTriggerTests(FunctionsAppFixture app, ITestOutpu
 
     private static Dictionary<string, string> Headers(string platform) => new(StringComparer.Ordinal)
     {
-        [TenantResolver.Header] = platform,
+        [CallerPipeline.PlatformHeader] = platform,
+        ["Authorization"] = "Bearer " + FunctionsAppFixture.TokenFor(platform),
         [IdempotencyKey.Header] = Guid.NewGuid().ToString("N"),
     };
 
