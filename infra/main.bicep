@@ -58,6 +58,9 @@ param functionInstanceMemoryMB int
 @minValue(0)
 param functionAlwaysReadyHttpInstances int
 
+@description('Application ID URI (or client id) of this API\'s Entra app registration: the audience of the bearer tokens callers send.')
+param apiAudience string
+
 @secure()
 @description('Identity hash key. Empty: the Key Vault secret is left to an operator.')
 param identityHashKey string = ''
@@ -136,6 +139,8 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     identityHashKeySecretUri: keyVault.outputs.identityHashKeySecretUri
+    authAuthority: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+    authAudience: apiAudience
     maximumInstanceCount: functionMaximumInstanceCount
     instanceMemoryMB: functionInstanceMemoryMB
     alwaysReadyHttpInstances: functionAlwaysReadyHttpInstances

@@ -21,6 +21,12 @@ param applicationInsightsConnectionString string
 @description('Versionless Key Vault secret URI of the identity hash key.')
 param identityHashKeySecretUri string
 
+@description('Entra ID authority that issues the callers\' bearer tokens (Auth:Authority).')
+param authAuthority string
+
+@description('The audience those tokens must name (Auth:Audience).')
+param authAudience string
+
 @description('Upper bound on scale-out; caps cost and the load the app can put on storage during a big live sale.')
 @minValue(1)
 @maxValue(1000)
@@ -61,6 +67,9 @@ var appSettings = {
   AzureWebJobsStorage__credential: 'managedidentity'
   Storage__AccountName: storageAccountName
   Identity__HashKey: '@Microsoft.KeyVault(SecretUri=${identityHashKeySecretUri})'
+  // Bearer tokens from Entra ID (src/LiveCommerce.Http/Authentication); without an issuer the app refuses to start.
+  Auth__Authority: authAuthority
+  Auth__Audience: authAudience
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   // Application Insights has local auth disabled: the host sends telemetry with an Entra token of the
   // system-assigned identity (role: Monitoring Metrics Publisher).
