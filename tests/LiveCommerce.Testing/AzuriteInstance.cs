@@ -71,7 +71,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: on a loaded 2-core machine (load 40 seen) Node alone has taken over 30 s to listen.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             while (true)

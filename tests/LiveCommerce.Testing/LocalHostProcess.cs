@@ -81,6 +81,16 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Settings for a host whose clock is moved by <paramref name="offset"/> ("d.hh:mm:ss"), on a task hub of its own:
+    /// a shifted host sharing a hub would run its scheduled jobs on the other hosts' clock, and theirs on its own.
+    /// </summary>
+    public static Dictionary<string, string> Shifted(string offset) => new()
+    {
+        ["LocalHost:ClockOffset"] = offset,
+        ["DurableTask:HubName"] = "Shifted" + Guid.NewGuid().ToString("N")[..12],
+    };
+
     public HttpClient CreateClient(string? platformId = null)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
