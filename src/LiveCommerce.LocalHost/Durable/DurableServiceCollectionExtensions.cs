@@ -3,6 +3,7 @@ using LiveCommerce.LocalHost.Schedules;
 using LiveCommerce.Storage;
 using LiveCommerce.Workflows;
 using LiveCommerce.Workflows.Schedules;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 
 namespace LiveCommerce.LocalHost.Durable;
@@ -16,17 +17,7 @@ public static class DurableServiceCollectionExtensions
     public static IServiceCollection AddLocalDurableTask(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = (configuration.GetSection(DurableTaskSettings.Section).Get<DurableTaskSettings>() ?? new()).Validated();
-        services.AddSingleton(settings);
-        services.AddSingleton(sp =>
-        {
-            var connection = sp.GetRequiredService<StorageOptions>().ConnectionString
-                ?? throw new InvalidOperationException("The local Durable engine needs a storage connection string (AzureWebJobsStorage).");
-            return new AzureStorageOrchestrationService(settings.ToEngineSettings(connection, sp.GetRequiredService<ILoggerFactory>()));
-        });
-        services.AddSingleton<IWorkflowClient, TaskHubWorkflowClient>();
-        services.AddDurableTaskWorker(worker => worker
-            .AddTasks(registry => registry.AddLiveCommerceTasks())
-            .UseBuildTarget<AzureStorageDurableTaskWorker>());
+        services.AddDurableTaskEngine(settings, registry => registry.AddLiveCommerceTasks());
 
         services.AddSingleton(sp => new JobCalendar(JobTimes(configuration, settings), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IJobCalendar>(sp => sp.GetRequiredService<JobCalendar>());
@@ -35,6 +26,24 @@ public static class DurableServiceCollectionExtensions
         services.AddSingleton<IScheduledJob, InspectionPlansJob>();
         services.AddSingleton<IScheduledJob, WorkflowHistoryPurgeJob>();
         services.AddHostedService<ScheduledJobsStarter>();
+        return services;
+    }
+
+    /// <summary>
+    /// The engine alone: a worker running <paramref name="tasks"/> and the <see cref="IWorkflowClient"/>, over the
+    /// storage account of <see cref="StorageOptions"/> (the bench uses it with tasks of its own).
+    /// </summary>
+    public static IServiceCollection AddDurableTaskEngine(this IServiceCollection services, DurableTaskSettings settings, Action<DurableTaskRegistry> tasks)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(sp =>
+        {
+            var connection = sp.GetRequiredService<StorageOptions>().ConnectionString
+                ?? throw new InvalidOperationException("The local Durable engine needs a storage connection string (AzureWebJobsStorage).");
+            return new AzureStorageOrchestrationService(settings.ToEngineSettings(connection, sp.GetRequiredService<ILoggerFactory>()));
+        });
+        services.AddSingleton<IWorkflowClient, TaskHubWorkflowClient>();
+        services.AddDurableTaskWorker(worker => worker.AddTasks(tasks).UseBuildTarget<AzureStorageDurableTaskWorker>());
         return services;
     }
 
