@@ -1,4 +1,3 @@
-using LiveCommerce.Domain;
 using LiveCommerce.Http.Json;
 using LiveCommerce.Http.Problems;
 using LiveCommerce.Http.Tenancy;
@@ -9,7 +8,8 @@ namespace LiveCommerce.Http.Workflows;
 
 /// <summary>
 /// Operations on a platform's own workflow instances, as users of Durable expect them: status (without the input),
-/// terminate, purge. An instance id of another platform, or of the service itself, is not found.
+/// terminate, purge; for <c>compliance.admin</c> only. An instance id of another platform, or of the service itself,
+/// is not found.
 /// </summary>
 public sealed class WorkflowEndpoints
 {
@@ -72,12 +72,12 @@ public sealed class WorkflowEndpoints
 
     private static bool TryOwn(HttpRequest request, string instanceId, out Problem problem)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out problem, PlatformRoles.ComplianceAdmin))
         {
             return false;
         }
 
-        if (instanceId.Length > MaxInstanceIdLength || !WorkflowInstanceIds.BelongsTo(instanceId, platform))
+        if (instanceId.Length > MaxInstanceIdLength || !WorkflowInstanceIds.BelongsTo(instanceId, caller.Platform))
         {
             problem = NotFound(instanceId.Length > MaxInstanceIdLength ? instanceId[..MaxInstanceIdLength] : instanceId);
             return false;

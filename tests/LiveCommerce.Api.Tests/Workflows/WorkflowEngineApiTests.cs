@@ -51,11 +51,13 @@ public sealed class WorkflowEngineApiTests(LocalHostFixture fixture)
     public async Task An_instance_is_read_terminated_and_purged_by_its_own_platform_only()
     {
         var platform = "p-" + Guid.NewGuid().ToString("N")[..12];
-        using var client = fixture.ClientFor(platform);
-        using var other = fixture.ClientFor();
-        await PreLiveApiTests.QualifyAsync(client, "m1", "h1");
-        (await client.PostAsJsonAsync("api/live-sessions/ops/pre-live-checks", PreLiveApiTests.Session("m1", ["h1"], DateTimeOffset.UtcNow.AddMinutes(30)))).EnsureSuccessStatusCode();
+        using var api = fixture.ClientFor(platform);
+        using var client = fixture.ClientFor(platform, "compliance.admin");
+        using var other = fixture.ClientFor(null, "compliance.admin");
+        await PreLiveApiTests.QualifyAsync(api, "m1", "h1");
+        (await api.PostAsJsonAsync("api/live-sessions/ops/pre-live-checks", PreLiveApiTests.Session("m1", ["h1"], DateTimeOffset.UtcNow.AddMinutes(30)))).EnsureSuccessStatusCode();
         var id = Uri.EscapeDataString($"prelive:{platform}:ops");
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync($"api/workflows/{id}")).StatusCode);
 
         var running = await WaitForStatusAsync(client, id, s => s is "running");
         Assert.Equal("PreLiveCheck", running.GetProperty("name").GetString());
@@ -68,7 +70,7 @@ public sealed class WorkflowEngineApiTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"api/workflows/{id}/terminate?reason=session+cancelled", null)).StatusCode);
         await WaitForStatusAsync(client, id, s => s is "terminated");
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"api/workflows/{id}/terminate", null)).StatusCode);
-        Assert.Equal("blocked", (await client.GetFromJsonAsync<JsonElement>("api/live-sessions/ops/pre-live-checks")).GetProperty("status").GetString());
+        Assert.Equal("blocked", (await api.GetFromJsonAsync<JsonElement>("api/live-sessions/ops/pre-live-checks")).GetProperty("status").GetString());
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"api/workflows/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"api/workflows/{id}")).StatusCode);
