@@ -3,10 +3,13 @@ using Azure.Identity;
 using LiveCommerce.Functions.Workflows;
 using LiveCommerce.Http;
 using LiveCommerce.Http.Authentication;
+using LiveCommerce.Http.Schedules;
 using LiveCommerce.Workflows;
+using LiveCommerce.Workflows.Schedules;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.Core.FunctionMetadata;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +44,17 @@ public static class LiveCommerceFunctionsApp
         builder.Services.AddScoped<InvocationDurableClient>();
         builder.Services.AddScoped<IWorkflowClient>(sp => new DurableWorkflowClient(sp.GetRequiredService<InvocationDurableClient>().Client));
         builder.Services.AddSingleton<IFunctionMetadataTransformer, ActivityDurableClientBinding>();
+
+        // The orchestrators and activities: the same registration as the local host's engine; the Durable extension's
+        // metadata transformer exposes each as an orchestrationTrigger or activityTrigger function.
+        builder.ConfigureDurableWorker().AddTasks(tasks => tasks.AddLiveCommerceTasks());
+
+        // The daily jobs those orchestrations run (the local host adds its engine's history purge).
+        builder.Services.AddSingleton(sp => new JobCalendar(JobCalendar.CapabilityJobs(builder.Configuration), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IJobCalendar>(sp => sp.GetRequiredService<JobCalendar>());
+        builder.Services.AddScoped<IScheduledJob, ReverificationSweepJob>();
+        builder.Services.AddScoped<IScheduledJob, EvidencePurgeJob>();
+        builder.Services.AddScoped<IScheduledJob, InspectionPlansJob>();
         return builder;
     }
 }

@@ -6,6 +6,7 @@ using LiveCommerce.Testing;
 using LiveCommerce.Workflows;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,10 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
         builder.Environment.EnvironmentName = Environments.Development; // development tokens are accepted only there
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The extensions' start-up code (WorkerExtensionStartup) is run by a class the SDK generates into the app's own
+        // entry assembly; under the test runner the entry assembly is another, so run the Durable extension's here, first,
+        // as the worker does before Program's code.
+        builder.ConfigureDurableExtension();
         _functions = LiveCommerceFunctionsApp.Configure(builder).Build();
         await Storage.EnsureCreatedAsync();
 

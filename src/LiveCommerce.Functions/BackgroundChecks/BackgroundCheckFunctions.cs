@@ -17,11 +17,8 @@ namespace LiveCommerce.Functions.BackgroundChecks;
 /// <see cref="BackgroundCheckDelivery.MaxAttempts"/>) moves a message whose handler crashed each time to the
 /// poison queue itself.
 /// </summary>
-public sealed class BackgroundCheckFunctions(IBackgroundCheckHandler handler, BackgroundCheckPoison poison, IReverificationSweep sweep, ILogger<BackgroundCheckFunctions> logger)
+public sealed class BackgroundCheckFunctions(IBackgroundCheckHandler handler, BackgroundCheckPoison poison, ILogger<BackgroundCheckFunctions> logger)
 {
-    /// <summary>02:00 in Asia/Shanghai (UTC+8, no daylight saving) is 18:00 UTC; timer schedules are in UTC here.</summary>
-    public const string DailySweepSchedule = "0 0 18 * * *";
-
     [Function("BackgroundCheck")]
     public async Task Handle([QueueTrigger(StorageNames.BackgroundChecksQueue)] QueueMessage message, CancellationToken cancellationToken)
     {
@@ -58,18 +55,5 @@ public sealed class BackgroundCheckFunctions(IBackgroundCheckHandler handler, Ba
         }
 
         BackgroundCheckMetrics.Record(settlement, started);
-    }
-
-    [Function("BackgroundCheckSweep")]
-    public async Task Sweep([TimerTrigger(DailySweepSchedule)] TimerInfo timer, CancellationToken cancellationToken)
-    {
-        if (timer.IsPastDue)
-        {
-            logger.LogInformation("The daily re-verification sweep runs late.");
-        }
-
-        // Run twice on one Shanghai day (a late run, a retry), it sends the same message ids again: nothing doubles.
-        var count = await sweep.RunDailyAsync(cancellationToken);
-        logger.LogInformation("The daily re-verification sweep enqueued {Count} message(s).", count);
     }
 }

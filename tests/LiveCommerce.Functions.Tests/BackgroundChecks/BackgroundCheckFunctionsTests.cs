@@ -10,17 +10,16 @@ using Moq;
 namespace LiveCommerce.Functions.Tests.BackgroundChecks;
 
 /// <summary>
-/// The <c>background-checks</c> queue trigger and the sweep timer, with the handler and the sweep mocked (Moq) and
+/// The <c>background-checks</c> queue trigger, with the handler mocked (Moq) and
 /// the poison queue real (Azurite): what the host does with the message follows from returning or throwing.
 /// </summary>
 [Collection(FunctionsAppCollection.Name)]
 public sealed class BackgroundCheckFunctionsTests(FunctionsAppFixture app)
 {
     private readonly Mock<IBackgroundCheckHandler> _handler = new();
-    private readonly Mock<IReverificationSweep> _sweep = new();
 
     private BackgroundCheckFunctions Functions =>
-        new(_handler.Object, new BackgroundCheckPoison(app.Storage, TimeProvider.System), _sweep.Object, NullLogger<BackgroundCheckFunctions>.Instance);
+        new(_handler.Object, new BackgroundCheckPoison(app.Storage, TimeProvider.System), NullLogger<BackgroundCheckFunctions>.Instance);
 
     private static QueueMessage Delivery(long dequeueCount) => QueuesModelFactory.QueueMessage(
         messageId: Guid.NewGuid().ToString("N"),
@@ -119,16 +118,5 @@ public sealed class BackgroundCheckFunctionsTests(FunctionsAppFixture app)
         var queues = host.RootElement.GetProperty("extensions").GetProperty("queues");
         Assert.Equal(BackgroundCheckDelivery.MaxAttempts, queues.GetProperty("maxDequeueCount").GetInt32());
         Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString()); // StorageClients sends Base64
-    }
-
-    [Fact]
-    public async Task The_timer_runs_the_daily_sweep_once()
-    {
-        _sweep.Setup(s => s.RunDailyAsync(It.IsAny<CancellationToken>())).ReturnsAsync(3);
-
-        await Functions.Sweep(new TimerInfo { IsPastDue = true }, CancellationToken.None);
-
-        _sweep.Verify(s => s.RunDailyAsync(It.IsAny<CancellationToken>()), Times.Once);
-        _sweep.VerifyNoOtherCalls();
     }
 }
