@@ -71,8 +71,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
     {
-        // Generous: on a loaded 2-core machine (load 40 seen) Node alone has taken over 30 s to listen.
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // Generous: Node starting Azurite on a loaded 2-core machine has taken more than 30 s.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             while (true)
