@@ -8,7 +8,7 @@ namespace LiveCommerce.Bench.Identity;
 
 /// <summary>
 /// N concurrent pre-live checks through HTTP on the local host (workflows on its in-process runtime, Azurite):
-/// start them all, post every host's identity result, and time until every check is cleared; storage requests per
+/// start them all, post every host's identity result (signed by the simulated provider, once its challenge shows), and time until every check is cleared; storage requests per
 /// workflow come from the host's process-wide counter.
 /// </summary>
 internal sealed class PreLiveBench : IBenchCommand
@@ -52,8 +52,7 @@ internal sealed class PreLiveBench : IBenchCommand
                 (await client.PostAsJsonAsync($"api/live-sessions/{s.Session}/pre-live-checks",
                     new { roomId = "room-" + s.Session, merchantId = "m1", hostIds = new[] { s.Host }, scheduledStart = start }, ct)).EnsureSuccessStatusCode());
             await Parallel.ForEachAsync(sessions, options, async (s, ct) =>
-                (await client.PostAsJsonAsync($"api/live-sessions/{s.Session}/identity-results",
-                    new { hostId = s.Host, outcome = "match", livenessScore = 0.95, providerReference = "bench" }, ct)).EnsureSuccessStatusCode());
+                (await SimulatedProvider.AnswerAsync(client, s.Session, s.Host, "match", 0.95)).EnsureSuccessStatusCode());
 
             var pending = sessions.Select(s => s.Session).ToList();
             var notCleared = 0;
