@@ -59,6 +59,12 @@ param functionInstanceMemoryMB int
 param functionAlwaysReadyHttpInstances int
 
 @secure()
+@description('Entra ID authority that issues the platforms\' tokens, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (21Vianet: https://login.partner.microsoftonline.cn/<tenant>/v2.0). See infra/README.md, Authentication.')
+param authAuthority string = ''
+
+@description('The audience of those tokens: this API\'s Application ID URI (api://...) or client id.')
+param authAudience string = ''
+
 @description('Identity hash key. Empty: the Key Vault secret is left to an operator.')
 param identityHashKey string = ''
 
@@ -147,6 +153,8 @@ module functionApp 'modules/functionapp.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     identityHashKeySecretUri: keyVault.outputs.identityHashKeySecretUri
+    authAuthority: authAuthority
+    authAudience: authAudience
     maximumInstanceCount: functionMaximumInstanceCount
     instanceMemoryMB: functionInstanceMemoryMB
     alwaysReadyHttpInstances: functionAlwaysReadyHttpInstances
