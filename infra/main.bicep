@@ -58,8 +58,11 @@ param functionInstanceMemoryMB int
 @minValue(0)
 param functionAlwaysReadyHttpInstances int
 
-@description('Application ID URI (or client id) of this API\'s Entra app registration: the audience of the bearer tokens callers send.')
-param apiAudience string
+@description('Entra ID authority that issues the platforms\' tokens, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (21Vianet: https://login.partner.microsoftonline.cn/<tenant>/v2.0). See infra/README.md, Authentication.')
+param authAuthority string = ''
+
+@description('The audience of those tokens: this API\'s Application ID URI (api://...) or client id.')
+param authAudience string = ''
 
 @secure()
 @description('Identity hash key. Empty: the Key Vault secret is left to an operator.')
@@ -139,8 +142,8 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     identityHashKeySecretUri: keyVault.outputs.identityHashKeySecretUri
-    authAuthority: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
-    authAudience: apiAudience
+    authAuthority: authAuthority
+    authAudience: authAudience
     maximumInstanceCount: functionMaximumInstanceCount
     instanceMemoryMB: functionInstanceMemoryMB
     alwaysReadyHttpInstances: functionAlwaysReadyHttpInstances

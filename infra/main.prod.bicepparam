@@ -24,5 +24,6 @@ param functionAlwaysReadyHttpInstances = 1
 param identityHashKey = readEnvironmentVariable('IDENTITY_HASH_KEY', '')
 param hashKeyOperatorPrincipalId = ''
 
-// The Entra app registration of this API (`azd env set API_AUDIENCE api://<client-id>`).
-param apiAudience = readEnvironmentVariable('API_AUDIENCE', 'api://livecommerce-functions')
+// Microsoft Entra ID: the tenant that issues the platforms' tokens and this API's audience (infra/README.md).
+param authAuthority = readEnvironmentVariable('AUTH_AUTHORITY', '')
+param authAudience = readEnvironmentVariable('AUTH_AUDIENCE', '')

@@ -21,12 +21,6 @@ param applicationInsightsConnectionString string
 @description('Versionless Key Vault secret URI of the identity hash key.')
 param identityHashKeySecretUri string
 
-@description('Entra ID authority that issues the callers\' bearer tokens (Auth:Authority).')
-param authAuthority string
-
-@description('The audience those tokens must name (Auth:Audience).')
-param authAudience string
-
 @description('Upper bound on scale-out; caps cost and the load the app can put on storage during a big live sale.')
 @minValue(1)
 @maxValue(1000)
@@ -59,6 +53,12 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
 
 // Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE and
 // the WEBSITE_CONTENT* settings: the runtime and the package location live in functionAppConfig instead.
+@description('Auth:Authority: the Entra ID tenant that issues the platforms\' bearer tokens (OIDC metadata).')
+param authAuthority string
+
+@description('Auth:Audience: this API\'s Application ID URI or client id.')
+param authAudience string
+
 var appSettings = {
   // Host storage over the app's identity: the Durable task hub (tables, queues, blob leases), timer and
   // singleton locks, and the `background-checks` queue trigger, which binds to AzureWebJobsStorage. `credential`
@@ -67,15 +67,15 @@ var appSettings = {
   AzureWebJobsStorage__credential: 'managedidentity'
   Storage__AccountName: storageAccountName
   Identity__HashKey: '@Microsoft.KeyVault(SecretUri=${identityHashKeySecretUri})'
-  // Bearer tokens from Entra ID (src/LiveCommerce.Http/Authentication); without an issuer the app refuses to start.
-  Auth__Authority: authAuthority
-  Auth__Audience: authAudience
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   // Application Insights has local auth disabled: the host sends telemetry with an Entra token of the
   // system-assigned identity (role: Monitoring Metrics Publisher).
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
   Disputes__ResponseWorkingDays: '7'
   DurableTask__HubName: 'LiveCommerceHub'
+  // Bearer tokens from Entra ID only: no Auth__DevelopmentSigningKey here (the app refuses to start with one).
+  Auth__Authority: authAuthority
+  Auth__Audience: authAudience
 }
 
 resource app 'Microsoft.Web/sites@2025-03-01' = {

@@ -30,9 +30,9 @@ public sealed class PreLiveFunctions(LiveSessionEndpoints sessions)
         string sessionId,
         [DurableClient] DurableTaskClient durable) => sessions.Get(request, sessionId, new DurableWorkflowClient(durable));
 
+    /// <summary>Withdrawn in v2 (410): results come signed from the provider, IdentityProviderFunctions.</summary>
     [Function("IdentityResult")]
-    public Task<IResult> PostResult(
+    public IResult PostResult(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "live-sessions/{sessionId}/identity-results")] HttpRequest request,
-        string sessionId,
-        [DurableClient] DurableTaskClient durable) => sessions.PostResult(request, sessionId, new DurableWorkflowClient(durable));
+        string sessionId) => LiveSessionEndpoints.PostResult();
 }
