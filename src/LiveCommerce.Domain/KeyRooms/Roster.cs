@@ -208,6 +208,36 @@ internal sealed class Roster
         }
     }
 
+    /// <summary>
+    /// The inspector's sessions that hold their capacity where <paramref name="session"/> would need it: those
+    /// overlapping an instant inside the session at which the inspector is full. Empty when it fits.
+    /// </summary>
+    public void CapacityBlockers(int session, int inspector, List<int> blockers)
+    {
+        blockers.Clear();
+        var capacity = _problem.Capacity[inspector];
+        var count = CollectOverlapping(session, _sessionsOf[inspector]);
+        if (capacity <= 0 || count < capacity)
+        {
+            return;
+        }
+
+        FullStretches(count, capacity);
+        for (var k = 0; k < count; k++)
+        {
+            foreach (var (from, to) in _fullStretches)
+            {
+                if (_clippedStarts[k] < to && _clippedEnds[k] > from)
+                {
+                    blockers.Add(_overlapping[k]);
+                    break;
+                }
+            }
+        }
+
+        blockers.Sort();
+    }
+
     private void Add(int session, int inspector)
     {
         _inspectorOf[session] = inspector;
