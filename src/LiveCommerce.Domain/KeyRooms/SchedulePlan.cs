@@ -9,10 +9,24 @@ public sealed record Assignment(string SessionId, string InspectorId, Instant St
 /// <summary>A key session nobody can patrol, with the first reason that applies (see <see cref="KeyRoomReasonCodes"/>).</summary>
 /// <param name="BlockedBy">For <see cref="KeyRoomReasonCodes.NoCapacity"/>: each skilled inspector on shift, and the sessions
 /// of theirs that fill their capacity at some instant of this one (null for the other reasons).</param>
-public sealed record UncoveredSession(string SessionId, string Reason, IReadOnlyList<CapacityHolder>? BlockedBy = null);
+public sealed record UncoveredSession(string SessionId, string Reason, IReadOnlyList<CapacityHolder>? BlockedBy = null)
+{
+    // Equal by content, lists included: a plan is compared with a stored or recomputed one.
+    public bool Equals(UncoveredSession? other) =>
+        other is not null && SessionId == other.SessionId && Reason == other.Reason
+        && (BlockedBy ?? []).SequenceEqual(other.BlockedBy ?? []) && (BlockedBy is null) == (other.BlockedBy is null);
+
+    public override int GetHashCode() => HashCode.Combine(SessionId, Reason, BlockedBy?.Count);
+}
 
 /// <summary>An inspector who could patrol an uncovered session but is full: the sessions holding their capacity then.</summary>
-public sealed record CapacityHolder(string InspectorId, IReadOnlyList<string> SessionIds);
+public sealed record CapacityHolder(string InspectorId, IReadOnlyList<string> SessionIds)
+{
+    public bool Equals(CapacityHolder? other) =>
+        other is not null && InspectorId == other.InspectorId && SessionIds.SequenceEqual(other.SessionIds);
+
+    public override int GetHashCode() => HashCode.Combine(InspectorId, SessionIds.Count);
+}
 
 /// <summary>
 /// Which path produced the plan and what the exact solver said.

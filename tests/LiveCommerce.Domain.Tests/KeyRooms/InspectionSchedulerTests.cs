@@ -82,9 +82,11 @@ public sealed class InspectionSchedulerTests
 
         var coverage = InspectionScheduler.Plan(request).Coverage;
 
-        Assert.Equal(3, coverage.UpperBound);
+        Assert.Equal(3, coverage.Solver!.FlowBound);
         Assert.Equal(2, coverage.KeySessionsCovered);
         Assert.True(coverage.ProvenOptimal);
+        Assert.Equal(2, coverage.UpperBound);
+        Assert.Equal(PlanSolver.NotNeeded, coverage.Solver.Status);
     }
 
     [Theory]
