@@ -185,14 +185,7 @@ internal sealed class Roster
     public void SingleBlockers(int session, int inspector, List<int> blockers)
     {
         blockers.Clear();
-        var capacity = _problem.Capacity[inspector];
-        var count = CollectOverlapping(session, _sessionsOf[inspector]);
-        if (capacity <= 0 || count < capacity)
-        {
-            return;
-        }
-
-        FullStretches(count, capacity);
+        var count = CollectFullStretches(session, inspector);
         if (_fullStretches.Count == 0)
         {
             return;
@@ -215,14 +208,7 @@ internal sealed class Roster
     public void CapacityBlockers(int session, int inspector, List<int> blockers)
     {
         blockers.Clear();
-        var capacity = _problem.Capacity[inspector];
-        var count = CollectOverlapping(session, _sessionsOf[inspector]);
-        if (capacity <= 0 || count < capacity)
-        {
-            return;
-        }
-
-        FullStretches(count, capacity);
+        var count = CollectFullStretches(session, inspector);
         for (var k = 0; k < count; k++)
         {
             foreach (var (from, to) in _fullStretches)
@@ -236,6 +222,21 @@ internal sealed class Roster
         }
 
         blockers.Sort();
+    }
+
+    // Collects the inspector's sessions overlapping the given one (clipped to it) and the stretches where they fill
+    // the inspector's capacity (none when it has room throughout); answers how many were collected.
+    private int CollectFullStretches(int session, int inspector)
+    {
+        _fullStretches.Clear();
+        var capacity = _problem.Capacity[inspector];
+        var count = CollectOverlapping(session, _sessionsOf[inspector]);
+        if (capacity > 0 && count >= capacity)
+        {
+            FullStretches(count, capacity);
+        }
+
+        return count;
     }
 
     private void Add(int session, int inspector)
