@@ -71,7 +71,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
     {
-        // Generous: on a loaded 2-core machine (load average above 50) Azurite once took longer than 30 s to listen.
+        // Generous: Node starting Azurite on a loaded 2-core machine has taken more than 30 s.
         var deadline = DateTime.UtcNow.AddSeconds(120);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
