@@ -80,3 +80,64 @@ public sealed record VerdictRules
 
     public override int GetHashCode() => HashCode.Combine(MinBlockConfidence, _effects.Count);
 }
+
+/// <summary>The names of match kinds and effects on the wire and in storage (<c>exact</c> … <c>initials</c>; <c>block</c>, <c>review</c>, <c>inform</c>).</summary>
+public static class MatchKindIds
+{
+    private static readonly Dictionary<MatchKind, string> KindIds = new()
+    {
+        [MatchKind.Exact] = "exact",
+        [MatchKind.Normalised] = "normalised",
+        [MatchKind.Variant] = "variant",
+        [MatchKind.Lookalike] = "lookalike",
+        [MatchKind.Split] = "split",
+        [MatchKind.Pinyin] = "pinyin",
+        [MatchKind.Homophone] = "homophone",
+        [MatchKind.Initials] = "initials",
+    };
+
+    private static readonly Dictionary<MatchEffect, string> EffectIds = new()
+    {
+        [MatchEffect.Block] = "block",
+        [MatchEffect.Review] = "review",
+        [MatchEffect.Inform] = "inform",
+    };
+
+    public static IReadOnlyCollection<string> AllKinds => KindIds.Values;
+
+    public static IReadOnlyCollection<string> AllEffects => EffectIds.Values;
+
+    public static string Id(this MatchKind kind) => KindIds[kind];
+
+    public static string Id(this MatchEffect effect) => EffectIds[effect];
+
+    public static bool TryParseKind(string value, out MatchKind kind)
+    {
+        foreach (var (k, id) in KindIds)
+        {
+            if (id == value)
+            {
+                kind = k;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+
+    public static bool TryParseEffect(string value, out MatchEffect effect)
+    {
+        foreach (var (e, id) in EffectIds)
+        {
+            if (id == value)
+            {
+                effect = e;
+                return true;
+            }
+        }
+
+        effect = default;
+        return false;
+    }
+}
