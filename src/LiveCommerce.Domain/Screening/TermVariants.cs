@@ -56,8 +56,15 @@ internal static class TermVariants
 
         AddPinyin(symbols, into);
         AddSplits(symbols, into);
-        AddNumerals(term, into);
+        if (term.AsSpan().IndexOfAny(NumeralCharacters) >= 0)
+        {
+            AddNumerals(term, into);
+        }
     }
+
+    // A term without any of these has no number to write the other way (full-width digits fold to ASCII ones).
+    private static readonly System.Buffers.SearchValues<char> NumeralCharacters =
+        System.Buffers.SearchValues.Create("0123456789０１２３４５６７８９零一二三四五六七八九十");
 
     private static List<NormalisedSymbol> Symbols(string term)
     {
