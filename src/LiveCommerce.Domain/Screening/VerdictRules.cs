@@ -111,33 +111,22 @@ public static class MatchKindIds
 
     public static string Id(this MatchEffect effect) => EffectIds[effect];
 
-    public static bool TryParseKind(string value, out MatchKind kind)
+    public static bool TryParseKind(string value, out MatchKind kind) => TryParse(KindIds, value, out kind);
+
+    public static bool TryParseEffect(string value, out MatchEffect effect) => TryParse(EffectIds, value, out effect);
+
+    private static bool TryParse<T>(Dictionary<T, string> ids, string value, out T parsed) where T : struct, Enum
     {
-        foreach (var (k, id) in KindIds)
+        foreach (var (candidate, id) in ids)
         {
             if (id == value)
             {
-                kind = k;
+                parsed = candidate;
                 return true;
             }
         }
 
-        kind = default;
-        return false;
-    }
-
-    public static bool TryParseEffect(string value, out MatchEffect effect)
-    {
-        foreach (var (e, id) in EffectIds)
-        {
-            if (id == value)
-            {
-                effect = e;
-                return true;
-            }
-        }
-
-        effect = default;
+        parsed = default;
         return false;
     }
 }
