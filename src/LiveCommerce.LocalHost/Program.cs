@@ -1,5 +1,6 @@
 using LiveCommerce.Http;
 using LiveCommerce.LocalHost;
+using LiveCommerce.LocalHost.Console;
 using LiveCommerce.LocalHost.KeyRooms;
 using LiveCommerce.LocalHost.BackgroundChecks;
 using LiveCommerce.LocalHost.Workflows;
@@ -24,5 +25,6 @@ builder.Services.AddLocalBackgroundChecks(builder.Configuration);
 
 var app = builder.Build();
 app.UseLocalHostDefaults();
+app.MapComplianceConsole();
 app.MapLiveCommerceApi();
 await app.RunAsync();

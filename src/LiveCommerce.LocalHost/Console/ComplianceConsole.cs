@@ -1,0 +1,67 @@
+using Microsoft.Extensions.FileProviders;
+using Scalar.AspNetCore;
+
+namespace LiveCommerce.LocalHost.Console;
+
+/// <summary>
+/// The compliance console (src/compliance-console, copied into the output folder console/) at <c>/console/</c>, the settings it
+/// reads at <c>/console/config.json</c>, and the API reference at <c>/api/docs</c> over <c>/api/openapi.json</c>.
+/// The console calls only the public API with the signed-in person's token.
+/// </summary>
+internal static class ComplianceConsole
+{
+    public static WebApplication MapComplianceConsole(this WebApplication app)
+    {
+        app.MapGet("/console/config.json", (IConfiguration configuration, IHostEnvironment environment) =>
+            Results.Json(ConsoleSettings.Read(configuration, environment)));
+
+        var root = Path.Combine(AppContext.BaseDirectory, "console");
+        if (File.Exists(Path.Combine(root, "index.html")))
+        {
+            // The console routes by the URL's fragment, so every page is /console/ and the rest are files.
+            var files = new PhysicalFileProvider(root);
+            app.Use((context, next) =>
+            {
+                if (context.Request.Path.Value == "/console")
+                {
+                    context.Response.Redirect("/console/");
+                    return Task.CompletedTask;
+                }
+
+                return next(context);
+            });
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = "/console" });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = "/console" });
+        }
+        else
+        {
+            app.MapGet("/console/{**path}", () => Results.Text(
+                "The compliance console is not built: run tools/console/ensure-built.sh (./run.sh does), then rebuild the local host.",
+                statusCode: StatusCodes.Status503ServiceUnavailable));
+        }
+
+        app.MapScalarApiReference("/api/docs", options => options
+            .WithTitle("LiveCommerceFunctions API")
+            .WithOpenApiRoutePattern("/api/openapi.json"));
+        return app;
+    }
+}
+
+/// <summary>What the console needs to know to sign people in; nothing secret.</summary>
+internal sealed record ConsoleSettings(string Auth, string ApiBase, ConsoleSettings.EntraSettings? Entra)
+{
+    public sealed record EntraSettings(string ClientId, string Authority, string[] Scopes);
+
+    public static ConsoleSettings Read(IConfiguration configuration, IHostEnvironment environment)
+    {
+        // Development sign-in exists only where development tokens are accepted at all.
+        var development = environment.IsDevelopment() && !string.IsNullOrEmpty(configuration["Auth:DevelopmentSigningKey"]);
+        var clientId = configuration["Console:ClientId"];
+        var authority = configuration["Console:Authority"] ?? configuration["Auth:Authority"];
+        var scope = configuration["Console:ApiScope"];
+        var entra = !string.IsNullOrEmpty(clientId) && !string.IsNullOrEmpty(authority) && !string.IsNullOrEmpty(scope)
+            ? new EntraSettings(clientId, authority, [scope])
+            : null;
+        return new ConsoleSettings(development ? "development" : "entra", configuration["Console:ApiBase"] ?? "", entra);
+    }
+}
