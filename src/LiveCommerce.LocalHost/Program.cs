@@ -1,4 +1,5 @@
 using LiveCommerce.Http;
+using LiveCommerce.Http.Authentication;
 using LiveCommerce.LocalHost;
 using LiveCommerce.LocalHost.Console;
 using LiveCommerce.LocalHost.KeyRooms;
@@ -19,6 +20,7 @@ if (builder.Configuration.GetValue<TimeSpan?>("LocalHost:ClockOffset") is { } of
 
 builder.AddLocalHostDefaults();
 builder.Services.AddLiveCommerceApi(builder.Configuration);
+builder.Services.AddLiveCommerceAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddLocalWorkflowRuntime();
 builder.Services.AddDailyInspectionPlanSchedule(builder.Configuration);
 builder.Services.AddLocalBackgroundChecks(builder.Configuration);
@@ -26,5 +28,6 @@ builder.Services.AddLocalBackgroundChecks(builder.Configuration);
 var app = builder.Build();
 app.UseLocalHostDefaults();
 app.MapComplianceConsole();
+app.UseLiveCommerceCallers();
 app.MapLiveCommerceApi();
 await app.RunAsync();

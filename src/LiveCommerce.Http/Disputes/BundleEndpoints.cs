@@ -34,7 +34,7 @@ public sealed class BundleEndpoints(
     public static readonly TimeSpan LinkValidity = TimeSpan.FromMinutes(15);
 
     public Task<IResult> Start(HttpRequest request, string disputeId, IWorkflowClient workflows) =>
-        posts.HandleAsync<EvidenceBundleRequest>(request, post => StartAsync(post, disputeId, workflows), 64 * 1024);
+        posts.HandleAsync<EvidenceBundleRequest>(request, PlatformRoles.Any, post => StartAsync(post, disputeId, workflows), 64 * 1024);
 
     private async Task<IResult> StartAsync(PostRequest<EvidenceBundleRequest> post, string disputeId, IWorkflowClient workflows)
     {
@@ -108,10 +108,12 @@ public sealed class BundleEndpoints(
 
     public async Task<IResult> Get(HttpRequest request, string disputeId, IWorkflowClient workflows)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         if (!PlatformId.IsWellFormedKey(disputeId, 64) || await bundles.FindAsync(platform, disputeId, request.HttpContext.RequestAborted) is null)
         {
@@ -124,11 +126,13 @@ public sealed class BundleEndpoints(
     /// <summary>The platform's disputes whose evidence is due in <c>?from=&amp;to=</c>, earliest first (the console's deadline calendar).</summary>
     public async Task<IResult> List(HttpRequest request)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any) ||
             !DateRange.TryRead(request, out var from, out var to, out problem))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         const int maxListed = 500;
         var found = await bundles.ListByRespondByAsync(platform, from, to, maxListed + 1, request.HttpContext.RequestAborted);
@@ -152,10 +156,12 @@ public sealed class BundleEndpoints(
     /// </summary>
     public async Task<IResult> Verify(HttpRequest request, string disputeId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var record = PlatformId.IsWellFormedKey(disputeId, 64) ? await bundles.FindAsync(platform, disputeId, cancellation) : null;
@@ -208,10 +214,12 @@ public sealed class BundleEndpoints(
     /// <summary>The dispute's chain of custody as appended: who asked, what was included, each link and verification.</summary>
     public async Task<IResult> Custody(HttpRequest request, string disputeId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         if (!PlatformId.IsWellFormedKey(disputeId, 64) || await bundles.FindAsync(platform, disputeId, cancellation) is null)

@@ -33,11 +33,13 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
 
     public async Task<IResult> Create(HttpRequest request, string eventId, IWorkflowClient workflows)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi) ||
             !IdempotencyKey.TryRead(request, out var key, out problem))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<FilingRequest>(request, MaxBodyBytes, cancellation);
@@ -105,11 +107,13 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
 
     public async Task<IResult> RecordReceipt(HttpRequest request, string eventId, IWorkflowClient workflows)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi) ||
             !IdempotencyKey.TryRead(request, out var key, out problem))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<ReceiptRequest>(request, cancellationToken: cancellation);
@@ -167,10 +171,12 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
 
     public async Task<IResult> Get(HttpRequest request, string eventId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var filing = PlatformId.IsWellFormedKey(eventId, 64)
             ? await filings.FindAsync(platform, eventId, request.HttpContext.RequestAborted)
@@ -188,11 +194,13 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
     /// <summary>The platform's filings with a deadline in <c>?from=&amp;to=</c>, earliest first (the console's deadline calendar).</summary>
     public async Task<IResult> List(HttpRequest request)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any) ||
             !DateRange.TryRead(request, out var from, out var to, out problem))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var found = await filings.ListByDeadlineAsync(platform, from, to, MaxListed + 1, request.HttpContext.RequestAborted);
         var now = Now();
