@@ -24,5 +24,5 @@ export function Chart({ option, height, label }: { option: EChartsOption; height
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
-  return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  return <div ref={element} className="chart" data-chart={label} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }

@@ -17,7 +17,8 @@ const colours: Record<Kind, string> = { late: '#b3261e', deadline: '#1f5fa8', re
 
 export function DeadlinesPage() {
   const { t } = useTranslation();
-  const [from, setFrom] = useState(todayInShanghai());
+  // From a month back, so filings that went late recently stay in view.
+  const [from, setFrom] = useState(addDays(todayInShanghai(), -30));
   const [to, setTo] = useState(addDays(todayInShanghai(), 45));
   const state = useAsync(async () => {
     const years = [...new Set([from.slice(0, 4), to.slice(0, 4)])];

@@ -133,7 +133,7 @@ export function InspectionPage() {
             <Chart option={option} height={Math.max(220, 36 * (view.rows.length + 2) + 90)} label={t('inspection.heatmap')} />
             <details open>
               <summary>{t('inspection.tableLabel')}</summary>
-              <div className="scroll">
+              <div className="scroll" tabIndex={0} role="region" aria-label={t('inspection.tableLabel')}>
                 <table className="heat" data-testid="heatmap-table">
                   <thead>
                     <tr>
