@@ -58,6 +58,16 @@ param functionInstanceMemoryMB int
 @minValue(0)
 param functionAlwaysReadyHttpInstances int
 
+@description('Region of the compliance console (Azure Static Web Apps, offered in a few regions only).')
+param consoleLocation string = 'eastasia'
+
+@description('Static Web Apps plan of the console.')
+@allowed([
+  'Free'
+  'Standard'
+])
+param consoleSku string = 'Free'
+
 @secure()
 @description('Identity hash key. Empty: the Key Vault secret is left to an operator.')
 param identityHashKey string = ''
@@ -165,6 +175,17 @@ module roleAssignments 'modules/role-assignments.bicep' = {
   }
 }
 
+module complianceConsole 'modules/staticwebapp.bicep' = {
+  name: 'compliance-console'
+  scope: resourceGroup
+  params: {
+    name: 'stapp-lc-${resourceToken}'
+    location: consoleLocation
+    tags: tags
+    sku: consoleSku
+  }
+}
+
 // azd copies these outputs into the environment (.azure/<env>/.env).
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
@@ -176,3 +197,4 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output SERVICEBUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
+output AZURE_CONSOLE_URL string = 'https://${complianceConsole.outputs.defaultHostName}'

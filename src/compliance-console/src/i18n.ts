@@ -5,7 +5,7 @@ import { initReactI18next } from 'react-i18next';
 const en = {
   app: { title: 'Compliance console', skip: 'Skip to content', signOut: 'Sign out', language: 'Language', signedInAs: 'Signed in as {{sub}} ({{platform}}, {{roles}})' },
   nav: { inspection: 'Inspection', cases: 'Cases', sanctions: 'Sanctions and blacklist', deadlines: 'Deadlines', screening: 'Screening', audit: 'Audit log', apiDocs: 'API reference' },
-  signIn: { title: 'Sign in', platform: 'Platform', role: 'Role', subject: 'User id', submit: 'Sign in', entra: 'Sign in with Microsoft Entra ID', devNote: 'Development sign-in: the local host mints a development token for the platform and role you choose.' },
+  signIn: { title: 'Sign in', platform: 'Platform', role: 'Role', subject: 'User id', submit: 'Sign in', entra: 'Sign in with Microsoft Entra ID', devNote: 'Development sign-in: the local host mints a development token for the platform and role you choose.', notConfigured: 'Sign-in is not configured here: set Console:ClientId, Console:Authority and Console:ApiScope (Microsoft Entra ID), or run the local host in Development with a development signing key.' },
   roles: { 'platform.api': 'Platform system (platform.api)', 'compliance.reviewer': 'Reviewer (compliance.reviewer)', 'compliance.admin': 'Administrator (compliance.admin)' },
   common: { loading: 'Loading…', date: 'Date', show: 'Show', error: 'Error', none: 'Nothing to show.', refresh: 'Refresh', status: 'Status', reason: 'Reason', close: 'Close', submit: 'Submit' },
   inspection: {
@@ -28,7 +28,7 @@ const en = {
 const zh: typeof en = {
   app: { title: '直播合规控制台', skip: '跳到正文', signOut: '退出', language: '语言', signedInAs: '已登录：{{sub}}（{{platform}}，{{roles}}）' },
   nav: { inspection: '巡查排班', cases: '审核案件', sanctions: '处置与黑名单', deadlines: '期限日历', screening: '商品筛查', audit: '审计日志', apiDocs: '接口文档' },
-  signIn: { title: '登录', platform: '平台', role: '角色', subject: '用户标识', submit: '登录', entra: '使用 Microsoft Entra ID 登录', devNote: '开发环境登录：本地主机为所选平台和角色签发开发令牌。' },
+  signIn: { title: '登录', platform: '平台', role: '角色', subject: '用户标识', submit: '登录', entra: '使用 Microsoft Entra ID 登录', devNote: '开发环境登录：本地主机为所选平台和角色签发开发令牌。', notConfigured: '此处未配置登录：请设置 Console:ClientId、Console:Authority 和 Console:ApiScope（Microsoft Entra ID），或在开发环境中以开发签名密钥运行本地主机。' },
   roles: { 'platform.api': '平台系统（platform.api）', 'compliance.reviewer': '审核员（compliance.reviewer）', 'compliance.admin': '管理员（compliance.admin）' },
   common: { loading: '加载中…', date: '日期', show: '查看', error: '错误', none: '暂无内容。', refresh: '刷新', status: '状态', reason: '原因', close: '关闭', submit: '提交' },
   inspection: {

@@ -31,7 +31,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
     <section aria-labelledby="sign-in-title" className="card narrow">
       <h2 id="sign-in-title">{t('signIn.title')}</h2>
       <ProblemNote error={error} />
-      {config?.auth === 'entra' ? (
+      {config?.auth === 'entra' && !config.entra ? (
+        <p role="alert">{t('signIn.notConfigured')}</p>
+      ) : config?.auth === 'entra' ? (
         <form onSubmit={submit}>
           <button type="submit">{t('signIn.entra')}</button>
         </form>
