@@ -15,10 +15,11 @@ tools/azurite/ensure-installed.sh || broken=$((broken + 1))
 
 step "Compliance console (src/compliance-console, npm packages pinned in its package-lock.json)"
 tools/console/ensure-built.sh || broken=$((broken + 1))
-# The browser tests drive Debian's chromium (Playwright's own browser download cannot work offline).
-if [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then
+# The browser tests drive Debian's chromium (Playwright's own browser download cannot work offline), with a CJK font
+# so the Chinese pages render in the screenshots.
+if [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
   if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || broken=$((broken + 1))
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) || broken=$((broken + 1))
   else
     echo "chromium is needed for the console's browser tests: apt-get install chromium (as root)"; broken=$((broken + 1))
   fi

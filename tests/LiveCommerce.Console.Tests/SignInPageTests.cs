@@ -30,5 +30,7 @@ public sealed class SignInPageTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "登录" })).ToBeVisibleAsync();
         Assert.Equal("zh-CN", await page.EvaluateAsync<string>("document.documentElement.lang"));
+        await Assertions.Expect(page.GetByLabel("平台")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "sign-in-zh.png"), FullPage = true });
     }
 }
