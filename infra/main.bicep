@@ -68,6 +68,9 @@ param consoleLocation string = 'eastasia'
 ])
 param consoleSku string = 'Free'
 
+@description('Application ID URI (or client id) of this API\'s Entra app registration: the audience of the bearer tokens callers send.')
+param apiAudience string
+
 @secure()
 @description('Identity hash key. Empty: the Key Vault secret is left to an operator.')
 param identityHashKey string = ''
@@ -87,7 +90,6 @@ var names = {
   storage: 'stlc${resourceToken}'
   logAnalytics: 'log-lc-${resourceToken}'
   applicationInsights: 'appi-lc-${resourceToken}'
-  serviceBus: 'sb-lc-${resourceToken}'
   keyVault: 'kv-lc-${resourceToken}'
   plan: 'plan-lc-${resourceToken}'
   functionApp: 'func-lc-${resourceToken}'
@@ -124,15 +126,6 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-module serviceBus 'modules/servicebus.bicep' = {
-  scope: resourceGroup
-  params: {
-    name: names.serviceBus
-    location: location
-    tags: tags
-  }
-}
-
 module keyVault 'modules/keyvault.bicep' = {
   scope: resourceGroup
   params: {
@@ -155,8 +148,9 @@ module functionApp 'modules/functionapp.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     identityHashKeySecretUri: keyVault.outputs.identityHashKeySecretUri
+    authAuthority: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+    authAudience: apiAudience
     maximumInstanceCount: functionMaximumInstanceCount
     instanceMemoryMB: functionInstanceMemoryMB
     alwaysReadyHttpInstances: functionAlwaysReadyHttpInstances
@@ -169,7 +163,6 @@ module roleAssignments 'modules/role-assignments.bicep' = {
     appPrincipalId: functionApp.outputs.principalId
     hashKeyOperatorPrincipalId: hashKeyOperatorPrincipalId
     storageAccountName: storage.outputs.name
-    serviceBusNamespaceName: serviceBus.outputs.name
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
   }
@@ -195,6 +188,5 @@ output AZURE_FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHos
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
-output SERVICEBUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
 output AZURE_CONSOLE_URL string = 'https://${complianceConsole.outputs.defaultHostName}'
