@@ -13,6 +13,18 @@ step() { echo; echo "== $*"; }
 step "Azurite (pinned in tools/azurite/package-lock.json)"
 tools/azurite/ensure-installed.sh || broken=$((broken + 1))
 
+step "Compliance console (src/compliance-console, npm packages pinned in its package-lock.json)"
+tools/console/ensure-built.sh || broken=$((broken + 1))
+# The browser tests drive Debian's chromium (Playwright's own browser download cannot work offline), with a CJK font
+# so the Chinese pages render in the screenshots.
+if [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) || broken=$((broken + 1))
+  else
+    echo "chromium is needed for the console's browser tests: apt-get install chromium (as root)"; broken=$((broken + 1))
+  fi
+fi
+
 step "Restore and build (LiveCommerceFunctions.Local.slnf: every project but the Functions app)"
 dotnet build LiveCommerceFunctions.Local.slnf -c Release -nologo -v q -clp:ErrorsOnly -warnaserror -warnnotaserror:NU1603 || broken=$((broken + 1))
 
@@ -34,7 +46,7 @@ fi
 
 step "Tests"
 test_failed=0
-for project in tests/LiveCommerce.Domain.Tests tests/LiveCommerce.Workflows.Tests tests/LiveCommerce.Api.Tests $functions_tests; do
+for project in tests/LiveCommerce.Domain.Tests tests/LiveCommerce.Workflows.Tests tests/LiveCommerce.Api.Tests tests/LiveCommerce.Console.Tests $functions_tests; do
   name=$(basename "$project")
   echo "-- $name"
   if ! dotnet test "$project" -c Release --no-build -nologo -v q \

@@ -64,6 +64,16 @@ param authAuthority string = ''
 @description('The audience of those tokens: this API\'s Application ID URI (api://...) or client id.')
 param authAudience string = ''
 
+@description('Region of the compliance console (Azure Static Web Apps, offered in a few regions only).')
+param consoleLocation string = 'eastasia'
+
+@description('Static Web Apps plan of the console.')
+@allowed([
+  'Free'
+  'Standard'
+])
+param consoleSku string = 'Free'
+
 @secure()
 @description('Identity hash key. Empty: the Key Vault secret is left to an operator.')
 param identityHashKey string = ''
@@ -161,6 +171,17 @@ module roleAssignments 'modules/role-assignments.bicep' = {
   }
 }
 
+module complianceConsole 'modules/staticwebapp.bicep' = {
+  name: 'compliance-console'
+  scope: resourceGroup
+  params: {
+    name: 'stapp-lc-${resourceToken}'
+    location: consoleLocation
+    tags: tags
+    sku: consoleSku
+  }
+}
+
 // azd copies these outputs into the environment (.azure/<env>/.env).
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
@@ -171,3 +192,4 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
+output AZURE_CONSOLE_URL string = 'https://${complianceConsole.outputs.defaultHostName}'

@@ -125,6 +125,33 @@ public sealed class BundleEndpoints(
         return await StatusAsync(platform, disputeId, workflows, accepted: false, requestedBy: null, request.HttpContext.RequestAborted);
     }
 
+    /// <summary>The platform's disputes whose evidence is due in <c>?from=&amp;to=</c>, earliest first (the console's deadline calendar).</summary>
+    public async Task<IResult> List(HttpRequest request)
+    {
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any) ||
+            !DateRange.TryRead(request, out var from, out var to, out problem))
+        {
+            return problem;
+        }
+
+        var platform = caller.Platform;
+
+        const int maxListed = 500;
+        var found = await bundles.ListByRespondByAsync(platform, from, to, maxListed + 1, request.HttpContext.RequestAborted);
+        var listed = found
+            .OrderBy(d => d.RespondBy).ThenBy(d => d.DisputeId, StringComparer.Ordinal)
+            .Take(maxListed)
+            .Select(d => new
+            {
+                disputeId = d.DisputeId,
+                orderId = d.Request.OrderId,
+                status = d.Status,
+                respondBy = ApiTime.Format(d.RespondBy),
+                requestedAt = ApiTime.Format(Instant.FromDateTimeOffset(d.Request.RequestedAt)),
+            });
+        return JsonText.Of(200, new { from = ApiTime.Format(from), to = ApiTime.Format(to), disputes = listed, truncated = found.Count > maxListed });
+    }
+
     /// <summary>
     /// Recomputes the SHA-256 of the whole bundle and of every file in it, against what was recorded when it was
     /// made, and names each file that changed, is missing or was added.

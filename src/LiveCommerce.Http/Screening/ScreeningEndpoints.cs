@@ -111,7 +111,8 @@ public sealed class ScreeningEndpoints(
         return version is null ? ListNotFound(listId, wanted) : JsonText.Of(200, VersionBody(version));
     }
 
-    public Task<IResult> Screen(HttpRequest request) => posts.HandleAsync<ProductScreeningRequest>(request, [PlatformRoles.PlatformApi], ScreenAsync, MaxBodyBytes);
+    // A computation over stored lists that changes nothing: compliance staff screen listings in the console too.
+    public Task<IResult> Screen(HttpRequest request) => posts.HandleAsync<ProductScreeningRequest>(request, PlatformRoles.Any, ScreenAsync, MaxBodyBytes);
 
     private async Task<IResult> ScreenAsync(PostRequest<ProductScreeningRequest> post)
     {

@@ -73,16 +73,33 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
         }
     }
 
+    /// <summary>The platform's disputes whose evidence is due from <paramref name="from"/> to <paramref name="to"/>, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<DisputeRecord>> ListByRespondByAsync(PlatformId platform, LocalDate from, LocalDate to, int max, CancellationToken cancellationToken)
+    {
+        var prefix = $"{platform.Value}|dispute|";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {prefix} and PartitionKey lt {prefix[..^1] + "}"} and RespondBy ge {LocalDatePattern.Iso.Format(from)} and RespondBy le {LocalDatePattern.Iso.Format(to)}");
+        var disputes = new List<DisputeRecord>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            disputes.Add(RecordOf(row.PartitionKey[prefix.Length..], row));
+            if (disputes.Count == max)
+            {
+                break;
+            }
+        }
+
+        return disputes;
+    }
+
     public async Task<DisputeRecord?> FindAsync(PlatformId platform, string disputeId, CancellationToken cancellationToken)
     {
         var found = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform, disputeId), RowOf(platform, disputeId), cancellationToken: cancellationToken);
-        if (!found.HasValue)
-        {
-            return null;
-        }
+        return found.HasValue ? RecordOf(disputeId, found.Value!) : null;
+    }
 
-        var row = found.Value!;
-        return new DisputeRecord(
+    private static DisputeRecord RecordOf(string disputeId, TableEntity row) =>
+        new DisputeRecord(
             disputeId,
             WorkflowJson.Deserialize<EvidenceBundleInput>(row.GetString("Request"))!,
             row.GetString("Fingerprint") ?? string.Empty,
@@ -92,7 +109,6 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
             TableText.Read(row, "Bundle") is { } bundle ? WorkflowJson.Deserialize<AssembledBundle>(bundle) : null,
             row.GetString("Failure"),
             row.GetDateTimeOffset("FinishedAt") is { } finished ? Instant.FromDateTimeOffset(finished) : null);
-    }
 
     public async Task RecordOutcomeAsync(BundleOutcome outcome, CancellationToken cancellationToken)
     {
