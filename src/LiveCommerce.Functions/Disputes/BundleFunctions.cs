@@ -34,7 +34,7 @@ public sealed class BundleFunctions(BundleEndpoints bundles)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "disputes/{disputeId}/evidence-bundles/custody")] HttpRequest request,
         string disputeId) => bundles.Custody(request, disputeId);
 
-
-
-
+    [Function("DisputeList")]
+    public Task<IResult> List(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "disputes")] HttpRequest request) => bundles.List(request);
 }

@@ -41,6 +41,7 @@ public sealed class FilingFunctions(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/{eventId}/filings")] HttpRequest request,
         string eventId) => filings.Get(request, eventId);
 
-
-
+    [Function("FilingList")]
+    public Task<IResult> ListFilings(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "filings")] HttpRequest request) => filings.List(request);
 }
