@@ -5,6 +5,7 @@ using LiveCommerce.Http.Identity;
 using LiveCommerce.Http.KeyRooms;
 using LiveCommerce.Http.Operations;
 using LiveCommerce.Http.Screening;
+using LiveCommerce.Http.Tipping;
 using LiveCommerce.Storage;
 using LiveCommerce.Storage.Idempotency;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +37,7 @@ public static class LiveCommerceApi
         services.AddFilings(configuration);
         services.AddDisputes(configuration);
         services.AddBackgroundChecks();
+        services.AddTipping(configuration);
         return services;
     }
 
@@ -50,6 +52,7 @@ public static class LiveCommerceApi
         api.MapFilings();
         api.MapDisputes();
         api.MapBackgroundChecks();
+        api.MapTipping();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;

@@ -14,6 +14,7 @@ public static class StorageNames
     public const string FilingsTable = "filings";
     public const string CalendarsTable = "calendars";
     public const string ListingsTable = "listings";
+    public const string TippingTable = "tipping";
 
     public const string NegativeListsContainer = "negative-lists";
     public const string EvidenceContainer = "evidence";
@@ -31,7 +32,7 @@ public static class StorageNames
     public static readonly IReadOnlyList<string> Tables =
     [
         QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, WorkflowsTable, KeyRoomsTable,
-        DisputesTable, FilingsTable, CalendarsTable, ListingsTable,
+        DisputesTable, FilingsTable, CalendarsTable, ListingsTable, TippingTable,
     ];
 
     public static readonly IReadOnlyList<string> Containers =
