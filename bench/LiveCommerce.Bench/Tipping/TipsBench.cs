@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using LiveCommerce.Domain.Identity;
 using LiveCommerce.Testing;
 
 namespace LiveCommerce.Bench.Tipping;
@@ -36,7 +35,7 @@ internal sealed class TipsBench : IBenchCommand
         })).EnsureSuccessStatusCode();
         var users = Enumerable.Range(0, userCount).Select(i => $"user{i}").ToArray();
         await Parallel.ForEachAsync(Enumerable.Range(0, users.Length), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-            (await pool[i % pool.Count].PutAsJsonAsync($"api/tipping-users/{users[i]}", new { realNameVerified = true, idNumber = Person(1970 + (i % 30), i) }, ct)).EnsureSuccessStatusCode());
+            (await pool[i % pool.Count].PutAsJsonAsync($"api/tipping-users/{users[i]}", new { realNameVerified = true, idNumber = Identity.QualificationBench.Person(1970 + (i % 30), i) }, ct)).EnsureSuccessStatusCode());
 
         var run = Guid.NewGuid().ToString("N")[..6];
         Console.WriteLine($"tip authorizations through HTTP, local host (Release) on Azurite, {seconds} s per run, 2 warm-up s; {users.Length} users, {Environment.ProcessorCount} cores");
@@ -59,13 +58,7 @@ internal sealed class TipsBench : IBenchCommand
     }
 
     private static Task<HttpResponseMessage> Tip(HttpClient client, string tipId, string userId) =>
-        client.PostAsJsonAsync("api/tips/authorizations", new { tipId, userId, hostId = "host" + (tipId.Length % 50), roomId = "room-1", amountFen = 100 });
-
-    private static string Person(int year, int n)
-    {
-        var body = $"330106{year:0000}{1 + (n % 12):00}{1 + (n / 12 % 28):00}{n / 336 % 1000:000}";
-        return body + ResidentIdNumber.ComputeCheckCharacter(body);
-    }
+        client.PostAsJsonAsync("api/tips/authorizations", new { tipId, userId, hostId = "host" + (uint)tipId.GetHashCode() % 50, roomId = "room-1", amountFen = 100 });
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 

@@ -17,6 +17,7 @@ public static class TippingApi
         services.AddSingleton<TippingStore>();
         services.AddSingleton<TippingPolicies>();
         services.AddSingleton<HostTippingSuspensions>();
+        services.AddSingleton<UserTurns>();
         services.AddSingleton<TipSettlements>();
         services.AddSingleton<HostTippingSanctions>();
         services.AddSingleton<TippingEndpoints>();

@@ -25,6 +25,7 @@ public sealed class TippingEndpoints(
     TippingStore store,
     TippingPolicies policies,
     HostTippingSuspensions suspensions,
+    UserTurns turns,
     TimeProvider clock,
     ILogger<TippingEndpoints> logger)
 {
@@ -163,8 +164,11 @@ public sealed class TippingEndpoints(
         var fingerprint = Fingerprint(userId, hostId, roomId, amountFen.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var now = Now();
 
-        // First round trip: claim the tip id and read the user's row, in parallel (suspensions and policy: cached).
+        // First round trip: claim the tip id and read the user's row, in parallel (suspensions and policy: cached). The
+        // user's tips on this instance take turns from the read to the commit, so they do not race each other to a 412.
         var claiming = store.ClaimAsync(platform, tipId, new TipClaim(userId, fingerprint), now, cancellation);
+        using var turn = await turns.TakeAsync(platform.Value + "|" + userId, cancellation);
+        now = Now();
         var reading = store.FindAccountAsync(platform, userId, cancellation);
         var suspending = suspensions.ActiveAtAsync(platform, hostId, now, cancellation);
         var policing = policies.CurrentAsync(platform, cancellation);
@@ -205,6 +209,7 @@ public sealed class TippingEndpoints(
             switch (await store.CommitDecisionAsync(platform, decided, counters, account.ETag, cancellation))
             {
                 case TipCommit.Committed:
+                    turn.Dispose();
                     if (decision.Outcome == TipOutcome.Allowed)
                     {
                         await store.AddHostTipAsync(platform, hostId, HostTipOf(decided), cancellation);
@@ -275,6 +280,8 @@ public sealed class TippingEndpoints(
         }
 
         var fingerprint = Fingerprint(method, confirmedAt!.Value.ToUnixTimeTicks().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var turn = await turns.TakeAsync(platform.Value + "|" + tip.UserId, cancellation);
+        now = Now();
         for (var attempt = 1; ; attempt++)
         {
             if (tip.ConfirmationFingerprint is { } confirmed)
@@ -313,6 +320,7 @@ public sealed class TippingEndpoints(
             switch (await store.CommitConfirmationAsync(platform, next, counters, account.ETag, cancellation))
             {
                 case TipCommit.Committed:
+                    turn.Dispose();
                     if (decision.Outcome == TipOutcome.Allowed)
                     {
                         await store.AddHostTipAsync(platform, tip.HostId, HostTipOf(next), cancellation);

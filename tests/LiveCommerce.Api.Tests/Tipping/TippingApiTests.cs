@@ -160,16 +160,23 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
     }
 
     [Fact]
-    public async Task Fifty_parallel_authorizations_for_one_user_whose_limit_admits_ten_allow_exactly_ten()
+    public async Task Fifty_parallel_authorizations_for_one_user_whose_limit_admits_ten_allow_exactly_ten_across_two_instances()
     {
-        using var client = fixture.ClientFor();
+        var platform = NewId("p");
+        using var client = fixture.ClientFor(platform);
+        client.Timeout = TimeSpan.FromMinutes(5); // 25 tips of one user queue on each instance: slow on a busy machine
         // Ten tips of 100 make 1,000, below the reminder point (1.0 × 1,099): no confirmation; the eleventh is over.
         await PutPolicyAsync(client, perTip: 100, daily: 1099, monthly: 1_000_000, ratio: 1m);
         var user = await AdultAsync(client);
 
+        // Two processes on the same storage, as two Functions instances: only the counters row's ETag orders their tips
+        // (each process also queues its own tips of one user, which alone would not keep them apart).
+        await using var second = await LocalHostProcess.StartAsync(fixture.Azurite.ConnectionString);
+        using var secondClient = second.CreateClient(platform);
+        secondClient.Timeout = TimeSpan.FromMinutes(5);
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
         {
-            using var response = await AuthorizeAsync(client, Tip($"par-{i}-{Guid.NewGuid():N}", user, 100, hostId: "host-par"));
+            using var response = await AuthorizeAsync(i % 2 == 0 ? client : secondClient, Tip($"par-{i}-{Guid.NewGuid():N}", user, 100, hostId: "host-par"));
             return await ReadAsync(response, HttpStatusCode.OK);
         }));
 
@@ -177,7 +184,7 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
         Assert.All(answers.Where(a => a.Decision() != "allowed"), a => Assert.Equal([TippingReasonCodes.DailyLimitReached], a.Codes()));
         Assert.Equal(1000, answers.Max(a => a.GetProperty("dailyTotalFen").GetInt64()));
         Assert.Equal(10, (await HostTipsAsync(client, "host-par", "pending")).Count);
-        Assert.Equal([TippingReasonCodes.DailyLimitReached], (await DecideAsync(client, user, 100)).Codes());
+        Assert.Equal([TippingReasonCodes.DailyLimitReached], (await DecideAsync(secondClient, user, 100)).Codes());
     }
 
     [Fact]
