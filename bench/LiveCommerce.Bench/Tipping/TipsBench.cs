@@ -22,7 +22,7 @@ internal sealed class TipsBench : IBenchCommand
         Console.WriteLine($"load before: {LoadAverage()}");
         await using var azurite = await AzuriteInstance.StartAsync();
         await using var host = await LocalHostProcess.StartAsync(azurite.ConnectionString, new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Warning" });
-        var pool = Enumerable.Range(0, 32).Select(_ => host.CreateClient("bench-tips")).ToList();
+        var pool = Enumerable.Range(0, 32).Select(_ => host.CreateClient("bench-tips", "platform.api", "compliance.admin")).ToList();
 
         // Limits far above what a run spends, so every authorization is allowed and writes its counters (the costly case).
         (await pool[0].PutAsJsonAsync("api/tipping-policy", new

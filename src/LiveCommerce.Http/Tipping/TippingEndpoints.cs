@@ -36,10 +36,12 @@ public sealed class TippingEndpoints(
 
     public async Task<IResult> PutUser(HttpRequest request, string userId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformOrAdmin))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<TippingUserRequest>(request, cancellationToken: cancellation);
@@ -84,10 +86,12 @@ public sealed class TippingEndpoints(
 
     public async Task<IResult> PutPolicy(HttpRequest request)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.ComplianceAdmin))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<TippingPolicyRequest>(request, cancellationToken: cancellation);
@@ -118,16 +122,18 @@ public sealed class TippingEndpoints(
         }
 
         var stored = await policies.ReplaceAsync(platform, policy, Now(), cancellation);
-        logger.LogInformation("Tipping policy v{Version} stored for {Platform}", stored.Version, platform.Value);
+        logger.LogInformation("Tipping policy v{Version} stored for {Platform} by {Subject}", stored.Version, platform.Value, caller.Subject);
         return JsonText.Of(200, PolicyBody(stored));
     }
 
     public async Task<IResult> GetPolicy(HttpRequest request)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         // Read through, not from the cache: what a compliance officer sees is what is stored now.
         var stored = await store.FindPolicyAsync(platform, request.HttpContext.RequestAborted) ?? new StoredTippingPolicy(0, TippingPolicy.Default, null);
@@ -136,10 +142,12 @@ public sealed class TippingEndpoints(
 
     public async Task<IResult> Authorize(HttpRequest request)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<TipAuthorizationRequest>(request, cancellationToken: cancellation);
@@ -240,10 +248,12 @@ public sealed class TippingEndpoints(
 
     public async Task<IResult> Confirm(HttpRequest request, string tipId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<TipConfirmationRequest>(request, cancellationToken: cancellation);
@@ -342,10 +352,12 @@ public sealed class TippingEndpoints(
 
     public async Task<IResult> GetAuthorization(HttpRequest request, string tipId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         // An id that could never have been stored is simply not found: the same answer as another platform's tip.
         var cancellation = request.HttpContext.RequestAborted;
@@ -356,10 +368,12 @@ public sealed class TippingEndpoints(
 
     public async Task<IResult> ListHostTips(HttpRequest request, string hostId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var v = new RequestValidator();
         v.Key(hostId, "hostId");

@@ -15,7 +15,7 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task A_user_is_registered_with_minor_status_from_the_id_number_and_without_keeping_the_number()
     {
-        using var client = fixture.ClientFor();
+        using var client = Client(fixture);
         var minorId = TestIdentities.Person(TestIdentities.TodayInShanghai.AddYears(-17));
         var minor = await PutUserAsync(client, "u-minor", true, minorId);
         var adult = await PutUserAsync(client, "u-adult", true, TestIdentities.AdultPerson());
@@ -31,7 +31,7 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task Every_reason_code_is_given_where_its_rule_applies()
     {
-        using var client = fixture.ClientFor();
+        using var client = Client(fixture);
         await PutPolicyAsync(client, perTip: 500, daily: 900, monthly: 1200, ratio: 1m);
         var adult = await AdultAsync(client);
         await PutUserAsync(client, "unverified", false, TestIdentities.AdultPerson());
@@ -74,7 +74,7 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task The_confirmation_flow_asks_once_holds_later_tips_and_counts_the_confirmed_tip()
     {
-        using var client = fixture.ClientFor();
+        using var client = Client(fixture);
         await PutPolicyAsync(client, perTip: 1000, daily: 2000, monthly: 100_000);
         var user = await AdultAsync(client);
 
@@ -116,7 +116,7 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task A_confirmation_the_limits_no_longer_allow_is_denied_and_only_an_awaiting_tip_can_be_confirmed()
     {
-        using var client = fixture.ClientFor();
+        using var client = Client(fixture);
         await PutPolicyAsync(client, perTip: 1000, daily: 1000, monthly: 100_000);
         var user = await AdultAsync(client);
         var askedId = NewId("t");
@@ -138,7 +138,7 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task The_tip_id_is_the_idempotency_key_the_same_body_answers_the_first_decision_another_body_is_422()
     {
-        using var client = fixture.ClientFor();
+        using var client = Client(fixture);
         var user = await AdultAsync(client);
         var other = await AdultAsync(client);
         var tipId = NewId("t");
@@ -163,7 +163,7 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
     public async Task Fifty_parallel_authorizations_for_one_user_whose_limit_admits_ten_allow_exactly_ten_across_two_instances()
     {
         var platform = NewId("p");
-        using var client = fixture.ClientFor(platform);
+        using var client = Client(fixture, platform);
         client.Timeout = TimeSpan.FromMinutes(5); // 25 tips of one user queue on each instance: slow on a busy machine
         // Ten tips of 100 make 1,000, below the reminder point (1.0 × 1,099): no confirmation; the eleventh is over.
         await PutPolicyAsync(client, perTip: 100, daily: 1099, monthly: 1_000_000, ratio: 1m);
@@ -172,7 +172,7 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
         // Two processes on the same storage, as two Functions instances: only the counters row's ETag orders their tips
         // (each process also queues its own tips of one user, which alone would not keep them apart).
         await using var second = await LocalHostProcess.StartAsync(fixture.Azurite.ConnectionString);
-        using var secondClient = second.CreateClient(platform);
+        using var secondClient = second.CreateClient(platform, "platform.api");
         secondClient.Timeout = TimeSpan.FromMinutes(5);
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
         {
@@ -190,8 +190,8 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task Another_platforms_tips_are_not_found()
     {
-        using var client = fixture.ClientFor();
-        using var stranger = fixture.ClientFor();
+        using var client = Client(fixture);
+        using var stranger = Client(fixture);
         var user = await AdultAsync(client);
         var tipId = NewId("t");
         await DecideAsync(client, user, 100, hostId: "host-x", tipId: tipId);
@@ -208,9 +208,9 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
     }
 
     [Fact]
-    public async Task The_policy_has_documented_defaults_versions_and_validation()
+    public async Task The_policy_has_documented_defaults_versions_validation_and_only_a_compliance_admin_sets_it()
     {
-        using var client = fixture.ClientFor();
+        using var client = Client(fixture);
         var defaults = await ReadAsync(await client.GetAsync("api/tipping-policy"), HttpStatusCode.OK);
         Assert.Equal(0, defaults.GetProperty("version").GetInt32());
         Assert.True(defaults.GetProperty("isDefault").GetBoolean());
@@ -224,6 +224,11 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
         var user = await AdultAsync(client);
         Assert.Equal(2, (await DecideAsync(client, user, 10)).GetProperty("policyVersion").GetInt32());
 
+        using var platformOnly = fixture.ClientFor(Platform(client).Value);
+        using var forbidden = await platformOnly.PutAsJsonAsync("api/tipping-policy", new { perTipLimitFen = 1, dailyLimitFen = 1, monthlyLimitFen = 1, reminderRatio = 0.5, settlementDelayHours = 0 });
+        await forbidden.AssertProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN_ROLE");
+        Assert.Equal(2, (await ReadAsync(await platformOnly.GetAsync("api/tipping-policy"), HttpStatusCode.OK)).GetProperty("version").GetInt32());
+
         using var bad = await client.PutAsJsonAsync("api/tipping-policy", new { perTipLimitFen = 100, dailyLimitFen = 50, monthlyLimitFen = 400, reminderRatio = 0, settlementDelayHours = 72 });
         var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         problem.AssertFieldError("dailyLimitFen", "OUT_OF_RANGE");
@@ -233,7 +238,7 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task Bad_input_is_a_problem_never_a_server_error()
     {
-        using var client = fixture.ClientFor();
+        using var client = Client(fixture);
         var longId = new string('a', 65);
         var requests = new (HttpMethod Method, string Path, string? Body)[]
         {
@@ -278,9 +283,9 @@ public sealed class TippingApiTests(LocalHostFixture fixture)
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
-        using var noPlatform = fixture.Host.CreateClient();
-        using var missing = await noPlatform.PostAsJsonAsync("api/tips/authorizations", Tip("t1", "u", 1));
-        await missing.AssertProblemAsync(HttpStatusCode.BadRequest, "PLATFORM_ID_REQUIRED");
+        using var anonymous = fixture.Host.CreateClient();
+        using var missing = await anonymous.PostAsJsonAsync("api/tips/authorizations", Tip("t1", "u", 1));
+        await missing.AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
     }
 
     internal static PlatformId Platform(HttpClient client) =>

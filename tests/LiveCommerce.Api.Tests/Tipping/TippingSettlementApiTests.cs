@@ -15,7 +15,7 @@ public sealed class TippingSettlementApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task A_sanction_refunds_the_hosts_pending_tips_once_with_one_event_each_even_when_the_refund_runs_twice()
     {
-        using var client = fixture.ClientFor();
+        using var client = Client(fixture);
         var platform = Platform(client);
         var user = await AdultAsync(client);
         var hostId = NewId("host");
@@ -65,7 +65,7 @@ public sealed class TippingSettlementApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task Due_tips_are_settled_once_and_a_suspended_hosts_due_tip_is_refunded_instead()
     {
-        using var client = fixture.ClientFor();
+        using var client = Client(fixture);
         var platform = Platform(client);
         await PutPolicyAsync(client, perTip: 1000, daily: 100_000, monthly: 1_000_000, delayHours: 0);
         var user = await AdultAsync(client);

@@ -11,6 +11,10 @@ namespace LiveCommerce.Api.Tests.Tipping;
 /// <summary>Requests and reads of the tipping routes, shared by the tipping tests.</summary>
 internal static class TippingWire
 {
+    /// <summary>A client of a platform's systems that may also set the tipping policy (compliance.admin).</summary>
+    public static HttpClient Client(LocalHostFixture fixture, string? platform = null) =>
+        fixture.ClientFor(platform ?? LocalHostFixture.NewPlatform(), "platform.api", "compliance.admin");
+
     public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
 
     public static async Task PutPolicyAsync(HttpClient client, long perTip, long daily, long monthly, decimal ratio = 0.5m, int delayHours = 72)
