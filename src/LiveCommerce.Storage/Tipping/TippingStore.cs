@@ -119,41 +119,22 @@ public sealed class TippingStore(StorageClients clients)
     /// Stores a first decision (create-only) and, when it changed them, the user's counters, replaced only if the row
     /// is still the one read (<paramref name="read"/>): one entity-group transaction.
     /// </summary>
-    public async Task<TipCommit> CommitDecisionAsync(PlatformId platform, StoredTip tip, TippingCounters? counters, ETag? read, CancellationToken cancellationToken)
-    {
-        var partition = UserPartition(platform, tip.UserId);
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, TipEntity(partition, tip)) };
-        if (counters is not null)
-        {
-            actions.Add(CountersAction(partition, counters, read));
-        }
-
-        try
-        {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
-            return TipCommit.Committed;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == 0)
-        {
-            return TipCommit.TipExists;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
-        {
-            return TipCommit.CountersChanged;
-        }
-    }
+    public Task<TipCommit> CommitDecisionAsync(PlatformId platform, StoredTip tip, TippingCounters? counters, ETag? read, CancellationToken cancellationToken) =>
+        CommitAsync(platform, tip, TableTransactionActionType.Add, default, counters, read, cancellationToken);
 
     /// <summary>
     /// Stores a confirmation's decision on the tip row (only if the row is still <paramref name="tip"/>'s version, so
     /// two confirmations cannot both count) and the counters under their ETag: one entity-group transaction.
     /// </summary>
-    public async Task<TipCommit> CommitConfirmationAsync(PlatformId platform, StoredTip tip, TippingCounters? counters, ETag? read, CancellationToken cancellationToken)
+    public Task<TipCommit> CommitConfirmationAsync(PlatformId platform, StoredTip tip, TippingCounters? counters, ETag? read, CancellationToken cancellationToken) =>
+        CommitAsync(platform, tip, TableTransactionActionType.UpdateReplace, tip.ETag, counters, read, cancellationToken);
+
+    /// <summary>The tip row first: its failure (409 create-only, 412 changed) means another attempt decided the tip.</summary>
+    private async Task<TipCommit> CommitAsync(
+        PlatformId platform, StoredTip tip, TableTransactionActionType tipWrite, ETag tipVersion, TippingCounters? counters, ETag? read, CancellationToken cancellationToken)
     {
         var partition = UserPartition(platform, tip.UserId);
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, TipEntity(partition, tip), tip.ETag),
-        };
+        var actions = new List<TableTransactionAction> { new(tipWrite, TipEntity(partition, tip), tipVersion) };
         if (counters is not null)
         {
             actions.Add(CountersAction(partition, counters, read));
@@ -164,7 +145,7 @@ public sealed class TippingStore(StorageClients clients)
             await Table.SubmitTransactionAsync(actions, cancellationToken);
             return TipCommit.Committed;
         }
-        catch (TableTransactionFailedException ex) when (ex.Status == 412 && ex.FailedTransactionActionIndex == 0)
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex == 0)
         {
             return TipCommit.TipExists;
         }
