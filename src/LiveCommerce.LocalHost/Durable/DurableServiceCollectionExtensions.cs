@@ -25,6 +25,7 @@ public static class DurableServiceCollectionExtensions
         services.AddSingleton<IScheduledJob, EvidencePurgeJob>();
         services.AddSingleton<IScheduledJob, InspectionPlansJob>();
         services.AddSingleton<IScheduledJob, WorkflowHistoryPurgeJob>();
+        services.AddSingleton<IScheduledJob, TipSettlementJob>();
         services.AddHostedService<ScheduledJobsStarter>();
         return services;
     }
@@ -64,6 +65,11 @@ public static class DurableServiceCollectionExtensions
 
         jobs.Add(new(InspectionPlansJob.JobName, JobCalendar.ParseTime(configuration["KeyRooms:DailyPlanAt"], new(18, 0), "KeyRooms:DailyPlanAt"), false));
         jobs.Add(new(WorkflowHistoryPurgeJob.JobName, JobCalendar.ParseTime(settings.HistoryPurgeAt, new(4, 0), "DurableTask:HistoryPurgeAt"), false));
+        if (configuration.GetValue("Tipping:SettlementEnabled", true))
+        {
+            jobs.Add(new(TipSettlementJob.JobName, JobCalendar.ParseTime(configuration["Tipping:SettleAt"], new(0, 30), "Tipping:SettleAt"), configuration.GetValue("Tipping:SettleOnStartup", true)));
+        }
+
         return jobs;
     }
 }

@@ -61,3 +61,17 @@ internal sealed class WorkflowHistoryPurgeJob(IWorkflowClient workflows, Durable
     public async Task<string> RunAsync(ScheduledRun run, CancellationToken cancellationToken) =>
         $"{await workflows.PurgeFinishedAsync(clock.GetUtcNow() - settings.HistoryRetention, cancellationToken)} instances purged";
 }
+
+/// <summary>Settles the tips due by now on every platform (refunding instead any whose host is suspended); idempotent.</summary>
+internal sealed class TipSettlementJob(LiveCommerce.Storage.Tipping.TipSettlements settlements, TimeProvider clock) : IScheduledJob
+{
+    public const string JobName = "tip-settlement";
+
+    public string Name => JobName;
+
+    public async Task<string> RunAsync(ScheduledRun run, CancellationToken cancellationToken)
+    {
+        var report = await settlements.SettleDueAsync(NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken);
+        return $"{report.Settled} settled, {report.Refunded} refunded of {report.Examined} due";
+    }
+}
