@@ -15,6 +15,9 @@ public static class StorageNames
     public const string ListingsTable = "listings";
     public const string TippingTable = "tipping";
 
+    /// <summary>Identity challenges by id (provider, platform, session, host, expiry) and the provider's one answer.</summary>
+    public const string IdentityChallengesTable = "identitychallenges";
+
     public const string NegativeListsContainer = "negative-lists";
     public const string EvidenceContainer = "evidence";
     public const string BundlesContainer = "bundles";
@@ -30,7 +33,7 @@ public static class StorageNames
     public static readonly IReadOnlyList<string> Tables =
     [
         QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, KeyRoomsTable,
-        DisputesTable, FilingsTable, CalendarsTable, ListingsTable, TippingTable,
+        DisputesTable, FilingsTable, CalendarsTable, ListingsTable, IdentityChallengesTable, TippingTable,
     ];
 
     public static readonly IReadOnlyList<string> Containers =

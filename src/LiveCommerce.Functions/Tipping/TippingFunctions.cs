@@ -1,19 +1,12 @@
 using LiveCommerce.Http.Tipping;
-using LiveCommerce.Storage.Tipping;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using NodaTime;
 
 namespace LiveCommerce.Functions.Tipping;
 
-/// <summary>The contract's "Tipping" routes: one line each over the shared handlers; and the daily settlement.</summary>
-public sealed class TippingFunctions(TippingEndpoints tipping, TipSettlements settlements, TimeProvider clock)
+/// <summary>The contract's "Tipping" routes: one line each over the shared handlers (settlement: the daily job tip-settlement).</summary>
+public sealed class TippingFunctions(TippingEndpoints tipping)
 {
-    /// <summary>Daily at 00:30 Asia/Shanghai (16:30 UTC), as the local host's scheduled job <c>tip-settlement</c>.</summary>
-    [Function("TipSettlementTimer")]
-    public Task Settle([TimerTrigger("0 30 16 * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
-        settlements.SettleDueAsync(Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken);
-
     [Function("TippingUserPut")]
     public Task<IResult> PutUser(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "tipping-users/{userId}")] HttpRequest request,
