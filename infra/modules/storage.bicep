@@ -47,6 +47,7 @@ var tableNames = [
   'idempotency'
   'listings'
   'identitychallenges'
+  'tipping'
 ]
 
 // `live-content` is not WORM-protected on purpose: its `standard/` prefix must be deletable after 60 days,

@@ -55,6 +55,7 @@ public static class LiveCommerceFunctionsApp
         builder.Services.AddScoped<IScheduledJob, ReverificationSweepJob>();
         builder.Services.AddScoped<IScheduledJob, EvidencePurgeJob>();
         builder.Services.AddScoped<IScheduledJob, InspectionPlansJob>();
+        builder.Services.AddScoped<IScheduledJob, TipSettlementJob>();
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using LiveCommerce.Http.Identity;
 using LiveCommerce.Http.KeyRooms;
 using LiveCommerce.Http.Operations;
 using LiveCommerce.Http.Screening;
+using LiveCommerce.Http.Tipping;
 using LiveCommerce.Http.Workflows;
 using LiveCommerce.Storage;
 using LiveCommerce.Storage.Idempotency;
@@ -37,6 +38,7 @@ public static class LiveCommerceApi
         services.AddFilings(configuration);
         services.AddDisputes(configuration);
         services.AddBackgroundChecks();
+        services.AddTipping(configuration);
         services.AddWorkflowOperations();
         return services;
     }
@@ -52,6 +54,7 @@ public static class LiveCommerceApi
         api.MapFilings();
         api.MapDisputes();
         api.MapBackgroundChecks();
+        api.MapTipping();
         api.MapWorkflowOperations();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);

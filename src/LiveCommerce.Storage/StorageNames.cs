@@ -13,6 +13,7 @@ public static class StorageNames
     public const string FilingsTable = "filings";
     public const string CalendarsTable = "calendars";
     public const string ListingsTable = "listings";
+    public const string TippingTable = "tipping";
 
     /// <summary>Identity challenges by id (provider, platform, session, host, expiry) and the provider's one answer.</summary>
     public const string IdentityChallengesTable = "identitychallenges";
@@ -32,7 +33,7 @@ public static class StorageNames
     public static readonly IReadOnlyList<string> Tables =
     [
         QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, KeyRoomsTable,
-        DisputesTable, FilingsTable, CalendarsTable, ListingsTable, IdentityChallengesTable,
+        DisputesTable, FilingsTable, CalendarsTable, ListingsTable, IdentityChallengesTable, TippingTable,
     ];
 
     public static readonly IReadOnlyList<string> Containers =

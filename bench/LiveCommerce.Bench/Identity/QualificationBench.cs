@@ -70,7 +70,7 @@ internal sealed class QualificationBench : IBenchCommand
 
     private static object HostBody(string id) => new { name = "主播" + id[^4..], idNumber = id };
 
-    private static string Person(int year, int n)
+    internal static string Person(int year, int n)
     {
         var body = $"330106{year:0000}{1 + (n % 12):00}{1 + (n / 12 % 28):00}{n / 336 % 1000:000}";
         return body + ResidentIdNumber.ComputeCheckCharacter(body);

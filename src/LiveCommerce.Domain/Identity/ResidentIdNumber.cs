@@ -45,20 +45,8 @@ public sealed record ResidentIdNumber
 
     public override string ToString() => Masked;
 
-    /// <summary>
-    /// Civil-law age (Civil Code art. 1259: "年满16周岁" is met on the 16th birthday). A 29 February birthday is
-    /// taken as 1 March in non-leap years, so nobody is counted older than they are. Negative before the birth date.
-    /// </summary>
-    public int AgeOn(LocalDate date)
-    {
-        var years = date.Year - BirthDate.Year;
-        return date < BirthdayIn(date.Year) ? years - 1 : years;
-    }
-
-    private LocalDate BirthdayIn(int year) =>
-        BirthDate is { Month: 2, Day: 29 } && !CalendarSystem.Iso.IsLeapYear(year)
-            ? new LocalDate(year, 3, 1)
-            : new LocalDate(year, BirthDate.Month, BirthDate.Day);
+    /// <summary>Civil-law age on <paramref name="date"/> (<see cref="CivilAge"/>). Negative before the birth date.</summary>
+    public int AgeOn(LocalDate date) => CivilAge.On(BirthDate, date);
 
     /// <summary>
     /// Parses a number as typed by a person: surrounding whitespace and a lower-case <c>x</c> are accepted.

@@ -51,3 +51,17 @@ public sealed class InspectionPlansJob(DailyInspectionPlanStarter starter, IWork
         return $"{started.Count} started";
     }
 }
+
+/// <summary>Settles the tips due by now on every platform (refunding instead any whose host is suspended); idempotent.</summary>
+public sealed class TipSettlementJob(LiveCommerce.Storage.Tipping.TipSettlements settlements, TimeProvider clock) : IScheduledJob
+{
+    public const string JobName = "tip-settlement";
+
+    public string Name => JobName;
+
+    public async Task<string> RunAsync(ScheduledRun run, CancellationToken cancellationToken)
+    {
+        var report = await settlements.SettleDueAsync(NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken);
+        return $"{report.Settled} settled, {report.Refunded} refunded of {report.Examined} due";
+    }
+}

@@ -66,6 +66,11 @@ public sealed class JobCalendar(IReadOnlyList<JobTime> jobs, TimeProvider clock)
         }
 
         jobs.Add(new(InspectionPlansJob.JobName, ParseTime(configuration["KeyRooms:DailyPlanAt"], new(18, 0), "KeyRooms:DailyPlanAt"), false));
+        if (configuration.GetValue("Tipping:SettlementEnabled", true))
+        {
+            jobs.Add(new(TipSettlementJob.JobName, ParseTime(configuration["Tipping:SettleAt"], new(0, 30), "Tipping:SettleAt"), configuration.GetValue("Tipping:SettleOnStartup", true)));
+        }
+
         return jobs;
     }
 }

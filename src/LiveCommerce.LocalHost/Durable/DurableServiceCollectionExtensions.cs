@@ -26,6 +26,7 @@ public static class DurableServiceCollectionExtensions
         services.AddSingleton<IScheduledJob, EvidencePurgeJob>();
         services.AddSingleton<IScheduledJob, InspectionPlansJob>();
         services.AddSingleton<IScheduledJob, WorkflowHistoryPurgeJob>();
+        services.AddSingleton<IScheduledJob, TipSettlementJob>();
         services.AddHostedService<ScheduledJobsStarter>();
         return services;
     }
