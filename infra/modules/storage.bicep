@@ -46,6 +46,9 @@ var tableNames = [
   'calendars'
   'idempotency'
   'listings'
+  'reviewcases'
+  'sanctions'
+  'platformpolicies'
 ]
 
 // `live-content` is not WORM-protected on purpose: its `standard/` prefix must be deletable after 60 days,

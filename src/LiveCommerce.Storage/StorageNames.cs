@@ -15,6 +15,15 @@ public static class StorageNames
     public const string CalendarsTable = "calendars";
     public const string ListingsTable = "listings";
 
+    /// <summary>Review cases: each platform's cases, their events and the open-case pointers (Cases).</summary>
+    public const string ReviewCasesTable = "reviewcases";
+
+    /// <summary>Sanctions and rating-file violations, one partition per sanctioned subject (Sanctions).</summary>
+    public const string SanctionsTable = "sanctions";
+
+    /// <summary>Versioned platform policies: the rating policy and the review-case settings.</summary>
+    public const string PlatformPoliciesTable = "platformpolicies";
+
     public const string NegativeListsContainer = "negative-lists";
     public const string EvidenceContainer = "evidence";
     public const string BundlesContainer = "bundles";
@@ -31,7 +40,7 @@ public static class StorageNames
     public static readonly IReadOnlyList<string> Tables =
     [
         QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, WorkflowsTable, KeyRoomsTable,
-        DisputesTable, FilingsTable, CalendarsTable, ListingsTable,
+        DisputesTable, FilingsTable, CalendarsTable, ListingsTable, ReviewCasesTable, SanctionsTable, PlatformPoliciesTable,
     ];
 
     public static readonly IReadOnlyList<string> Containers =
