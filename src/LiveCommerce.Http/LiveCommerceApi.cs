@@ -1,3 +1,4 @@
+using LiveCommerce.Http.Cases;
 using LiveCommerce.Http.Disputes;
 using LiveCommerce.Http.Filings;
 using LiveCommerce.Http.BackgroundChecks;
@@ -36,6 +37,7 @@ public static class LiveCommerceApi
         services.AddFilings(configuration);
         services.AddDisputes(configuration);
         services.AddBackgroundChecks();
+        services.AddCases();
         return services;
     }
 
@@ -50,6 +52,7 @@ public static class LiveCommerceApi
         api.MapFilings();
         api.MapDisputes();
         api.MapBackgroundChecks();
+        api.MapCases();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;

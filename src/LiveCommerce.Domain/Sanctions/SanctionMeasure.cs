@@ -35,6 +35,12 @@ public sealed record SanctionRung(SanctionMeasure Measure, string Id, string Art
 /// <summary>The published sanction ladder (Order 117 art. 12; blacklist art. 14).</summary>
 public static class SanctionLadder
 {
+    /// <summary>The pre-live reason code while a measure that blocks live selling is in force (contract "Sanctions").</summary>
+    public const string SanctionedReason = "SANCTIONED";
+
+    /// <summary>The tipping reason code while a measure that suspends tipping is in force.</summary>
+    public const string TippingSuspendedReason = "HOST_TIPPING_SUSPENDED";
+
     private const string Art12 = "Order 117 art. 12";
 
     public static readonly IReadOnlyList<SanctionRung> Rungs =

@@ -11,7 +11,9 @@ namespace LiveCommerce.Storage.Sanctions;
 public sealed record SanctionRevocation(Instant At, string CaseId, string RevokedBy);
 
 /// <summary>
-/// A sanction as imposed (never rewritten) and its revocation if an appeal was approved. Its status at any instant
+/// A sanction as imposed (never rewritten). <paramref name="BlacklistedSubjects"/> are the keyed hashes of the people
+/// and entities a <c>blacklist</c> measure wrote an entry for (<see cref="BlacklistIdOf"/>), so an appeal can lift them.
+/// With its revocation if an appeal was approved. Its status at any instant
 /// is <see cref="Term"/>'s (<see cref="SanctionTerm.StatusAt"/>): computed, not stored.
 /// </summary>
 public sealed record SanctionRecord(
@@ -24,10 +26,13 @@ public sealed record SanctionRecord(
     Instant? EndsAt,
     Instant ImposedAt,
     string ImposedBy,
-    IReadOnlyList<string> BlacklistIds,
+    IReadOnlyList<string> BlacklistedSubjects,
     SanctionRevocation? Revocation = null)
 {
     public SanctionTerm Term => new(Measure, StartsAt, EndsAt, Revocation?.At);
+
+    /// <summary>The blacklist entry a blacklist measure writes: named after its sanction.</summary>
+    public static string BlacklistIdOf(string sanctionId) => "bl_" + sanctionId;
 }
 
 /// <summary>
@@ -65,7 +70,7 @@ public sealed class SanctionStore(StorageClients clients)
             ["EndsAt"] = sanction.EndsAt?.ToDateTimeOffset(),
             ["ImposedAt"] = sanction.ImposedAt.ToDateTimeOffset(),
             ["ImposedBy"] = sanction.ImposedBy,
-            ["BlacklistIds"] = string.Join(',', sanction.BlacklistIds),
+            ["BlacklistedSubjects"] = string.Join(',', sanction.BlacklistedSubjects),
         }, cancellationToken);
     }
 
@@ -143,7 +148,7 @@ public sealed class SanctionStore(StorageClients clients)
                     InstantOf(e, "EndsAt"),
                     InstantOf(e, "ImposedAt")!.Value,
                     e.GetString("ImposedBy") ?? string.Empty,
-                    (e.GetString("BlacklistIds") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)));
+                    (e.GetString("BlacklistedSubjects") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)));
             }
             else if (e.RowKey.StartsWith(RevokedPrefix, StringComparison.Ordinal))
             {
