@@ -141,13 +141,9 @@ public sealed class ReviewCaseEndpoints(
         return JsonText.Of(200, body.Where(p => p.Value is not null).ToDictionary());
     }
 
-    public Task<IResult> Assign(HttpRequest request, string caseId) => posts.HandleAsync<AssignmentRequest>(request, async post =>
+    public Task<IResult> Assign(HttpRequest request, string caseId) => posts.HandleAsync<AssignmentRequest>(request, StaffAccess.Compliance, async post =>
     {
-        if (!StaffAccess.TryAuthorize(post.Http, out var actor, out var problem, StaffAccess.Compliance))
-        {
-            return problem;
-        }
-
+        var actor = Actor.Of(post.Caller);
         var v = new RequestValidator();
         var assignee = v.OptionalString(post.Body.Assignee, "assignee", 200) ?? actor.Sub;
         if (string.IsNullOrWhiteSpace(assignee))
@@ -171,13 +167,9 @@ public sealed class ReviewCaseEndpoints(
             : JsonText.Of(200, CaseBodies.Of(record, reviewCases.Now()));
     });
 
-    public Task<IResult> Decide(HttpRequest request, string caseId) => posts.HandleAsync<CaseDecisionRequest>(request, async post =>
+    public Task<IResult> Decide(HttpRequest request, string caseId) => posts.HandleAsync<CaseDecisionRequest>(request, StaffAccess.Compliance, async post =>
     {
-        if (!StaffAccess.TryAuthorize(post.Http, out var actor, out var problem, StaffAccess.Compliance))
-        {
-            return problem;
-        }
-
+        var actor = Actor.Of(post.Caller);
         var b = post.Body;
         var v = new RequestValidator();
         ReviewVerdict verdict = default;

@@ -29,13 +29,9 @@ public sealed class SanctionEndpoints(
     // A sanction may be entered a little after the fact (clock skew, a form filled in); history is not backdated further.
     private static readonly Duration Backdating = Duration.FromMinutes(5);
 
-    public Task<IResult> Impose(HttpRequest request) => posts.HandleAsync<SanctionRequest>(request, async post =>
+    public Task<IResult> Impose(HttpRequest request) => posts.HandleAsync<SanctionRequest>(request, StaffAccess.Compliance, async post =>
     {
-        if (!StaffAccess.TryAuthorize(post.Http, out var actor, out var problem, StaffAccess.Compliance))
-        {
-            return problem;
-        }
-
+        var actor = Actor.Of(post.Caller);
         var b = post.Body;
         var now = reviewCases.Now();
         var v = new RequestValidator();
@@ -137,13 +133,9 @@ public sealed class SanctionEndpoints(
             : NotFound(sanctionId);
     }
 
-    public Task<IResult> Appeal(HttpRequest request, string sanctionId) => posts.HandleAsync<AppealRequest>(request, async post =>
+    public Task<IResult> Appeal(HttpRequest request, string sanctionId) => posts.HandleAsync<AppealRequest>(request, StaffAccess.Anyone, async post =>
     {
-        if (!StaffAccess.TryAuthorize(post.Http, out var actor, out var problem, StaffAccess.Anyone))
-        {
-            return problem;
-        }
-
+        var actor = Actor.Of(post.Caller);
         var v = new RequestValidator();
         var statement = v.RequiredString(post.Body.Statement, "statement", 4000);
         if (v.HasErrors)
