@@ -145,4 +145,20 @@ public sealed class SanctionApiTests(LocalHostFixture fixture)
         (await (await ImposeAsync(reviewer, new { hostId = "h1", roomId = "r1" }, "warning")).AssertProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED")).AssertFieldError("subject", "INVALID_VALUE");
         (await (await ImposeAsync(reviewer, new { hostId = "h1" }, "exile")).AssertProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED")).AssertFieldError("measure", "INVALID_VALUE");
     }
+
+    [Fact]
+    public async Task A_retried_imposition_with_its_Idempotency_Key_imposes_once()
+    {
+        using var reviewer = new CaseWire(fixture).Staff("rev-he");
+        HttpRequestMessage Request() => new(HttpMethod.Post, "api/sanctions")
+        {
+            Headers = { { "Idempotency-Key", "sanction-7" } },
+            Content = JsonContent.Create(new { subject = new { hostId = "h7" }, measure = "suspend_live", reason = "r", facts = "f" }),
+        };
+
+        var first = await OkAsync(await reviewer.SendAsync(Request()), HttpStatusCode.Created);
+        var second = await OkAsync(await reviewer.SendAsync(Request()), HttpStatusCode.Created);
+        Assert.Equal(Str(first, "sanctionId"), Str(second, "sanctionId"));
+        Assert.Single((await GetAsync(reviewer, "api/sanctions?subject=host:h7")).GetProperty("sanctions").EnumerateArray());
+    }
 }
