@@ -6,6 +6,7 @@ using LiveCommerce.Http.Identity;
 using LiveCommerce.Http.KeyRooms;
 using LiveCommerce.Http.Operations;
 using LiveCommerce.Http.Screening;
+using LiveCommerce.Http.Workflows;
 using LiveCommerce.Storage;
 using LiveCommerce.Storage.Idempotency;
 using Microsoft.AspNetCore.Builder;
@@ -37,6 +38,7 @@ public static class LiveCommerceApi
         services.AddFilings(configuration);
         services.AddDisputes(configuration);
         services.AddBackgroundChecks();
+        services.AddWorkflowOperations();
         services.AddCases();
         return services;
     }
@@ -52,6 +54,7 @@ public static class LiveCommerceApi
         api.MapFilings();
         api.MapDisputes();
         api.MapBackgroundChecks();
+        api.MapWorkflowOperations();
         api.MapCases();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);

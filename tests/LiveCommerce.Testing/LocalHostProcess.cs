@@ -99,6 +99,16 @@ public sealed class LocalHostProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// Settings for a host whose clock is moved by <paramref name="offset"/> ("d.hh:mm:ss"), on a task hub of its own:
+    /// a shifted host sharing a hub would run its scheduled jobs on the other hosts' clock, and theirs on its own.
+    /// </summary>
+    public static Dictionary<string, string> Shifted(string offset) => new()
+    {
+        ["LocalHost:ClockOffset"] = offset,
+        ["DurableTask:HubName"] = "Shifted" + Guid.NewGuid().ToString("N")[..12],
+    };
+
+    /// <summary>
     /// A client of <paramref name="platformId"/>: a development token with the roles (default
     /// <c>platform.api</c>) and subject <see cref="DefaultSubject"/>, and X-Platform-Id with the same platform.
     /// Without a platform the client is anonymous (no token, no header).
@@ -134,7 +144,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: on a loaded 2-core machine a cold start of the host (JIT, storage bootstrap, task hub) can take a minute or more.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -160,7 +171,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             await Task.Delay(100, cancellationToken);
         }
 
-        throw new TimeoutException($"The local host did not answer /api/health within 60 s:\n{Output}");
+        throw new TimeoutException($"The local host did not answer /api/health within 180 s:\n{Output}");
     }
 
     private static void Append(StringBuilder output, string? line)

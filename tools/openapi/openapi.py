@@ -154,6 +154,16 @@ schemas.update({
    "tagFiles":{"type":"array","items":obj({"name":{"type":S},"recordedSha256":sha,"sha256":sha,"status":check_status})}},["valid","bundleSha256","items"]),
  "BundleCustody":obj({"disputeId":{"type":S},"entries":{"type":"array","items":obj({"event":{"type":S,"enum":["requested","assembled","link_issued","verified","failed"]},"at":time},["event","at"])}},["disputeId","entries"]),
 })
+# Workflow operations (docs/workflows.md): a platform's own instances only; instance ids are {kind}:{platform}:{subject}.
+wf_id={"name":"instanceId","in":"path","required":True,"schema":{"type":S,"maxLength":200},"description":"The instance id, e.g. prelive:{platform}:{sessionId} (URL-encoded)"}
+paths["/api/workflows/{instanceId}"]={
+ "get":{"operationId":"workflowGet","summary":"Extension (compliance.admin): a workflow instance's runtime status and custom status (the input is not read)","parameters":[platform,wf_id],"responses":{**ok("WorkflowInstance"),**problem_responses(400,404)}},
+ "delete":{"operationId":"workflowPurge","summary":"Extension (compliance.admin): purge a finished instance's state and history (409 WORKFLOW_NOT_FINISHED while it runs)","parameters":[platform,wf_id],"responses":{"204":{"description":"Purged"},**problem_responses(400,404,409)}}}
+paths["/api/workflows/{instanceId}/terminate"]={"post":{"operationId":"workflowTerminate","summary":"Extension (compliance.admin): terminate a running instance (?reason=); 409 WORKFLOW_FINISHED once it has finished","parameters":[platform,wf_id,{"name":"reason","in":"query","required":False,"schema":{"type":S,"maxLength":500}}],"responses":{**ok("WorkflowTerminated","202","Accepted"),**problem_responses(400,404,409)}}}
+schemas.update({
+ "WorkflowInstance":obj({"instanceId":{"type":S},"name":{"type":S},"runtimeStatus":{"type":S,"enum":["pending","running","completed","failed","terminated"]},"createdAt":time,"lastUpdatedAt":time,"customStatus":{},"failure":obj({"errorType":{"type":S},"errorMessage":{"type":S}})},["instanceId","name","runtimeStatus","createdAt","lastUpdatedAt"]),
+ "WorkflowTerminated":obj({"instanceId":{"type":S},"accepted":{"type":"boolean"},"reason":{"type":S}},["instanceId","accepted"]),
+})
 # Review cases, sanctions and appeals, rating files (docs/cases-and-sanctions.md).
 forbidden={"403":{"description":"FORBIDDEN_ROLE: the caller's roles do not admit this route","content":{"application/problem+json":{"schema":ref("Problem")}}}}
 case_id=p("caseId","The review case (rc_...)")

@@ -1,6 +1,7 @@
 using LiveCommerce.Domain.Cases;
 using LiveCommerce.Workflows;
 using LiveCommerce.Workflows.Cases;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace LiveCommerce.Http.Cases;
@@ -17,7 +18,7 @@ public sealed class ReviewCaseWorkflows(IWorkflowClient workflows, ILogger<Revie
         var input = new ReviewCaseWorkflowInput(platform, @case.CaseId, @case.Deadline.RemindAt.ToDateTimeOffset(), @case.Deadline.EscalateAt.ToDateTimeOffset());
         try
         {
-            await workflows.ScheduleNewAsync(ReviewCaseOrchestrator.Name, input, ReviewCaseOrchestrator.InstanceIdFor(platform, @case.CaseId), cancellationToken);
+            await workflows.ScheduleNewAsync(ReviewCaseOrchestrator.Name, input, new StartOrchestrationOptions(ReviewCaseOrchestrator.InstanceIdFor(platform, @case.CaseId)), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -48,6 +48,21 @@ public sealed class AccountStandings(QualificationStore store, Sanctions.Sanctio
             .. (await sanctioned).OfType<Reason>()];
     }
 
+    public async Task<IReadOnlyList<Reason>> FindBlockingReasonsAsync(StandingsRequest request, CancellationToken cancellationToken)
+    {
+        var accounts = FindBlockingReasonsAsync(request.Platform, request.MerchantId, request.HostIds, request.At, cancellationToken);
+        if (request.RoomId is not { } roomId || !PlatformId.TryParse(request.Platform, out var tenant))
+        {
+            return await accounts;
+        }
+
+        var at = Instant.FromDateTimeOffset(request.At);
+        var room = (await sanctions.FindActiveAsync(tenant, Domain.Sanctions.SanctionSubject.Room(roomId), at, cancellationToken)).FirstOrDefault(s => s.Term.BlocksLiveAt(at));
+        return room is null
+            ? await accounts
+            : [.. await accounts, new Reason(Domain.Sanctions.SanctionLadder.SanctionedReason, $"Room '{roomId}' is under sanction {room.SanctionId} ({Domain.Sanctions.SanctionLadder.Of(room.Measure).Id}).", "roomId")];
+    }
+
     /// <summary>SANCTIONED while a measure that blocks live selling (Order 117 art. 12) is in force on the account.</summary>
     private async Task<Reason?> SanctionReasonAsync(PlatformId platform, SubjectKind kind, string accountId, string field, Instant at, CancellationToken cancellationToken)
     {

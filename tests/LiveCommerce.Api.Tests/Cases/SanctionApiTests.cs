@@ -161,4 +161,19 @@ public sealed class SanctionApiTests(LocalHostFixture fixture)
         Assert.Equal(Str(first, "sanctionId"), Str(second, "sanctionId"));
         Assert.Single((await GetAsync(reviewer, "api/sanctions?subject=host:h7")).GetProperty("sanctions").EnumerateArray());
     }
+
+    [Fact]
+    public async Task A_ban_on_the_room_blocks_its_sessions_too()
+    {
+        var wire = new CaseWire(fixture);
+        using var platform = wire.PlatformApi();
+        using var reviewer = wire.Staff("rev-lin");
+        await PreLiveApiTests.QualifyAsync(platform, "m3", "h3");
+        await OkAsync(await ImposeAsync(reviewer, new { roomId = "room-1" }, "timed_ban", endsAt: DateTimeOffset.UtcNow.AddDays(3)), HttpStatusCode.Created);
+
+        using var started = await platform.PostAsJsonAsync("api/live-sessions/s3/pre-live-checks", PreLiveApiTests.Session("m3", ["h3"], DateTimeOffset.UtcNow.AddMinutes(30)));
+        var status = await PreLiveApiTests.FinalAsync(platform, "s3");
+        Assert.Equal("blocked", Str(status, "status"));
+        Assert.Contains(status.GetProperty("reasons").EnumerateArray(), r => Str(r, "code") == "SANCTIONED" && Str(r, "field") == "roomId");
+    }
 }
