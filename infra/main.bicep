@@ -58,6 +58,9 @@ param functionInstanceMemoryMB int
 @minValue(0)
 param functionAlwaysReadyHttpInstances int
 
+@description('Application ID URI (or client id) of this API\'s Entra app registration: the audience of the bearer tokens callers send.')
+param apiAudience string
+
 @secure()
 @description('Identity hash key. Empty: the Key Vault secret is left to an operator.')
 param identityHashKey string = ''
@@ -77,7 +80,6 @@ var names = {
   storage: 'stlc${resourceToken}'
   logAnalytics: 'log-lc-${resourceToken}'
   applicationInsights: 'appi-lc-${resourceToken}'
-  serviceBus: 'sb-lc-${resourceToken}'
   keyVault: 'kv-lc-${resourceToken}'
   plan: 'plan-lc-${resourceToken}'
   functionApp: 'func-lc-${resourceToken}'
@@ -114,15 +116,6 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-module serviceBus 'modules/servicebus.bicep' = {
-  scope: resourceGroup
-  params: {
-    name: names.serviceBus
-    location: location
-    tags: tags
-  }
-}
-
 module keyVault 'modules/keyvault.bicep' = {
   scope: resourceGroup
   params: {
@@ -145,8 +138,9 @@ module functionApp 'modules/functionapp.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     identityHashKeySecretUri: keyVault.outputs.identityHashKeySecretUri
+    authAuthority: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+    authAudience: apiAudience
     maximumInstanceCount: functionMaximumInstanceCount
     instanceMemoryMB: functionInstanceMemoryMB
     alwaysReadyHttpInstances: functionAlwaysReadyHttpInstances
@@ -159,7 +153,6 @@ module roleAssignments 'modules/role-assignments.bicep' = {
     appPrincipalId: functionApp.outputs.principalId
     hashKeyOperatorPrincipalId: hashKeyOperatorPrincipalId
     storageAccountName: storage.outputs.name
-    serviceBusNamespaceName: serviceBus.outputs.name
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
   }
@@ -174,5 +167,4 @@ output AZURE_FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHos
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
-output SERVICEBUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString

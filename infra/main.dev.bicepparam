@@ -23,3 +23,6 @@ param functionAlwaysReadyHttpInstances = 0
 param identityHashKey = readEnvironmentVariable('IDENTITY_HASH_KEY', '')
 // azd provides the signed-in user's object ID, so the developer can set the hash key in dev.
 param hashKeyOperatorPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
+
+// The Entra app registration of this API (`azd env set API_AUDIENCE api://<client-id>`).
+param apiAudience = readEnvironmentVariable('API_AUDIENCE', 'api://livecommerce-functions')

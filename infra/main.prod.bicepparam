@@ -23,3 +23,6 @@ param functionAlwaysReadyHttpInstances = 1
 // Secrets Officer rights in prod.
 param identityHashKey = readEnvironmentVariable('IDENTITY_HASH_KEY', '')
 param hashKeyOperatorPrincipalId = ''
+
+// The Entra app registration of this API (`azd env set API_AUDIENCE api://<client-id>`).
+param apiAudience = readEnvironmentVariable('API_AUDIENCE', 'api://livecommerce-functions')

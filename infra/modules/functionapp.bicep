@@ -18,10 +18,14 @@ param deploymentContainerUrl string
 
 param applicationInsightsConnectionString string
 
-param serviceBusFullyQualifiedNamespace string
-
 @description('Versionless Key Vault secret URI of the identity hash key.')
 param identityHashKeySecretUri string
+
+@description('Entra ID authority that issues the callers\' bearer tokens (Auth:Authority).')
+param authAuthority string
+
+@description('The audience those tokens must name (Auth:Audience).')
+param authAudience string
 
 @description('Upper bound on scale-out; caps cost and the load the app can put on storage during a big live sale.')
 @minValue(1)
@@ -56,13 +60,16 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
 // Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE and
 // the WEBSITE_CONTENT* settings: the runtime and the package location live in functionAppConfig instead.
 var appSettings = {
-  // Host storage (Durable task hub, timers, leases) over the app's identity. `credential` without a
-  // `clientId` selects the system-assigned identity.
+  // Host storage over the app's identity: the Durable task hub (tables, queues, blob leases), timer and
+  // singleton locks, and the `background-checks` queue trigger, which binds to AzureWebJobsStorage. `credential`
+  // without a `clientId` selects the system-assigned identity.
   AzureWebJobsStorage__accountName: storageAccountName
   AzureWebJobsStorage__credential: 'managedidentity'
   Storage__AccountName: storageAccountName
-  ServiceBusConnection__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
   Identity__HashKey: '@Microsoft.KeyVault(SecretUri=${identityHashKeySecretUri})'
+  // Bearer tokens from Entra ID (src/LiveCommerce.Http/Authentication); without an issuer the app refuses to start.
+  Auth__Authority: authAuthority
+  Auth__Audience: authAudience
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   // Application Insights has local auth disabled: the host sends telemetry with an Entra token of the
   // system-assigned identity (role: Monitoring Metrics Publisher).
