@@ -3,6 +3,7 @@ using LiveCommerce.Http.Ratings;
 using LiveCommerce.Http.Sanctions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace LiveCommerce.Functions.Cases;
 
@@ -26,7 +27,8 @@ public sealed class CaseFunctions(ReviewCaseEndpoints cases, SanctionEndpoints s
     [Function("ReviewCaseDecide")]
     public Task<IResult> Decide(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "review-cases/{caseId}/decision")] HttpRequest request,
-        string caseId) => cases.Decide(request, caseId);
+        string caseId,
+        [DurableClient] DurableTaskClient durable) => cases.Decide(request, caseId); // the client signals the case's workflow
 
     [Function("ReviewCaseSettingsGet")]
     public Task<IResult> GetSettings(
@@ -52,7 +54,8 @@ public sealed class CaseFunctions(ReviewCaseEndpoints cases, SanctionEndpoints s
     [Function("SanctionAppeal")]
     public Task<IResult> Appeal(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sanctions/{sanctionId}/appeals")] HttpRequest request,
-        string sanctionId) => sanctions.Appeal(request, sanctionId);
+        string sanctionId,
+        [DurableClient] DurableTaskClient durable) => sanctions.Appeal(request, sanctionId); // the client starts the appeal's workflow
 
     [Function("RatingPolicyGet")]
     public Task<IResult> GetRatingPolicy(

@@ -16,6 +16,7 @@ public static class CasesApi
 {
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
         services.AddSingleton<ReviewCaseStore>();
         services.AddSingleton<SanctionStore>();
         services.AddSingleton<PlatformPolicyStore>();
