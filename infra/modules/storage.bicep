@@ -48,6 +48,9 @@ var tableNames = [
   'listings'
   'identitychallenges'
   'tipping'
+  'reviewcases'
+  'sanctions'
+  'platformpolicies'
 ]
 
 // `live-content` is not WORM-protected on purpose: its `standard/` prefix must be deletable after 60 days,

@@ -1,3 +1,4 @@
+using LiveCommerce.Http.Cases;
 using LiveCommerce.Http.Disputes;
 using LiveCommerce.Http.Filings;
 using LiveCommerce.Http.BackgroundChecks;
@@ -40,6 +41,7 @@ public static class LiveCommerceApi
         services.AddBackgroundChecks();
         services.AddTipping(configuration);
         services.AddWorkflowOperations();
+        services.AddCases();
         return services;
     }
 
@@ -56,6 +58,7 @@ public static class LiveCommerceApi
         api.MapBackgroundChecks();
         api.MapTipping();
         api.MapWorkflowOperations();
+        api.MapCases();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;

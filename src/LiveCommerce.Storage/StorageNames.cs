@@ -18,6 +18,15 @@ public static class StorageNames
     /// <summary>Identity challenges by id (provider, platform, session, host, expiry) and the provider's one answer.</summary>
     public const string IdentityChallengesTable = "identitychallenges";
 
+    /// <summary>Review cases: each platform's cases, their events and the open-case pointers (Cases).</summary>
+    public const string ReviewCasesTable = "reviewcases";
+
+    /// <summary>Sanctions and rating-file violations, one partition per sanctioned subject (Sanctions).</summary>
+    public const string SanctionsTable = "sanctions";
+
+    /// <summary>Versioned platform policies: the rating policy and the review-case settings.</summary>
+    public const string PlatformPoliciesTable = "platformpolicies";
+
     public const string NegativeListsContainer = "negative-lists";
     public const string EvidenceContainer = "evidence";
     public const string BundlesContainer = "bundles";
@@ -34,6 +43,7 @@ public static class StorageNames
     [
         QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, KeyRoomsTable,
         DisputesTable, FilingsTable, CalendarsTable, ListingsTable, IdentityChallengesTable, TippingTable,
+        ReviewCasesTable, SanctionsTable, PlatformPoliciesTable,
     ];
 
     public static readonly IReadOnlyList<string> Containers =

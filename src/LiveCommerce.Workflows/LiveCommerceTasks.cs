@@ -1,3 +1,4 @@
+using LiveCommerce.Workflows.Cases;
 using LiveCommerce.Workflows.Disputes;
 using LiveCommerce.Workflows.Filings;
 using LiveCommerce.Workflows.Identity;
@@ -41,6 +42,11 @@ public static class LiveCommerceTasks
         registry.AddOrchestrator<ScheduledJobWorkflow>();
         registry.AddActivity<RunScheduledJobActivity>();
         registry.AddActivity<ScheduleNextRunActivity>();
+
+        registry.AddOrchestrator<ReviewCaseOrchestrator>();
+        registry.AddActivity<RemindReviewCaseActivity>();
+        registry.AddActivity<EscalateReviewCaseActivity>();
+        registry.AddActivity<ApplyReviewCaseDecisionActivity>();
         return registry;
     }
 }

@@ -208,6 +208,60 @@ schemas.update({
  "WorkflowInstance":obj({"instanceId":{"type":S},"name":{"type":S},"runtimeStatus":{"type":S,"enum":["pending","running","completed","failed","terminated"]},"createdAt":time,"lastUpdatedAt":time,"customStatus":{},"failure":obj({"errorType":{"type":S},"errorMessage":{"type":S}})},["instanceId","name","runtimeStatus","createdAt","lastUpdatedAt"]),
  "WorkflowTerminated":obj({"instanceId":{"type":S},"accepted":{"type":"boolean"},"reason":{"type":S}},["instanceId","accepted"]),
 })
+# Review cases, sanctions and appeals, rating files (docs/cases-and-sanctions.md).
+forbidden={"403":{"description":"FORBIDDEN_ROLE: the caller's roles do not admit this route","content":{"application/problem+json":{"schema":ref("Problem")}}}}
+case_id=p("caseId","The review case (rc_...)")
+sanction_id=p("sanctionId","The sanction (sn_...)")
+paths["/api/review-cases"]={"get":{"operationId":"reviewCaseList","summary":"The reviewers' queue (roles compliance.*), oldest first; ?status=open|assigned|awaiting_information|decided, ?overdue=true, ?limit (1-1000, default 100), ?continuation",
+  "parameters":[platform,{"name":"status","in":"query","required":False,"schema":{"type":S,"enum":["open","assigned","awaiting_information","decided"]}},{"name":"overdue","in":"query","required":False,"schema":{"type":"boolean"}},
+   {"name":"limit","in":"query","required":False,"schema":{"type":"integer","minimum":1,"maximum":1000}},{"name":"continuation","in":"query","required":False,"schema":{"type":S}}],
+  "responses":{**ok("ReviewCaseList"),**problem_responses(400),**forbidden}}}
+paths["/api/review-cases/{caseId}"]={"get":{"operationId":"reviewCaseGet","summary":"One case with what a reviewer needs: the check's reasons, the account's review records, its sanctions, its rating file and suggestedMeasure, the case's history (roles compliance.*)","parameters":[platform,case_id],"responses":{**ok("ReviewCaseDetail"),**problem_responses(404),**forbidden}}}
+paths["/api/review-cases/{caseId}/assignment"]={"post":{"operationId":"reviewCaseAssign","summary":"Assign the case (default: the caller's sub); 409 CASE_ALREADY_DECIDED","parameters":[platform,idem,case_id],"requestBody":body("AssignmentRequest"),"responses":{**ok("ReviewCase"),**problem_responses(400,404,409,413,415,422),**forbidden}}}
+paths["/api/review-cases/{caseId}/decision"]={"post":{"operationId":"reviewCaseDecide","summary":"Decide (roles compliance.*): approved/rejected close the case and store a review record (trigger manual_review, reviewedBy) or, for an appeal, revoke or keep the sanction; needs_more_information waits for the platform's next check. 409 CASE_ALREADY_DECIDED; 422 APPROVAL_NOT_POSSIBLE, DECISION_NOT_APPLICABLE",
+  "parameters":[platform,idem,case_id],"requestBody":body("CaseDecisionRequest"),"responses":{**ok("ReviewCase"),**problem_responses(400,404,409,413,415,422),**forbidden}}}
+paths["/api/review-case-settings"]={
+ "get":{"operationId":"reviewCaseSettingsGet","summary":"Extension: working days until a case is due (default 3; version 0 = default)","parameters":[platform],"responses":{**ok("ReviewCaseSettings"),**forbidden}},
+ "put":{"operationId":"reviewCaseSettingsPut","summary":"Extension (role compliance.admin): set a new version of the review-case settings","parameters":[platform],"requestBody":body("ReviewCaseSettingsRequest"),"responses":{**ok("ReviewCaseSettings"),**problem_responses(400,409,413,415),**forbidden}}}
+paths["/api/sanctions"]={
+ "post":{"operationId":"sanctionImpose","summary":"Impose a measure of the Order 117 art. 12 ladder (roles compliance.*); a blacklist measure writes blacklist entries for the people and entities behind the account","parameters":[platform,idem],"requestBody":body("SanctionRequest"),"responses":{**ok("Sanction","201","Imposed"),**problem_responses(400,413,415,422),**forbidden}},
+ "get":{"operationId":"sanctionList","summary":"A subject's sanction history, oldest first: ?subject=host:{hostId}|merchant:{merchantId}|room:{roomId}","parameters":[platform,{"name":"subject","in":"query","required":True,"schema":{"type":S,"example":"host:h1"}}],"responses":{**ok("SanctionList"),**problem_responses(400),**forbidden}}}
+paths["/api/sanctions/{sanctionId}"]={"get":{"operationId":"sanctionGet","summary":"Extension: one sanction with its status now (scheduled, active, ended, revoked)","parameters":[platform,sanction_id],"responses":{**ok("Sanction"),**problem_responses(404),**forbidden}}}
+paths["/api/sanctions/{sanctionId}/appeals"]={"post":{"operationId":"sanctionAppeal","summary":"Appeal a sanction: opens a sanction_appeal case; 409 APPEAL_ALREADY_OPEN, SANCTION_NOT_IN_FORCE","parameters":[platform,idem,sanction_id],"requestBody":body("AppealRequest"),"responses":{**ok("ReviewCase","201","Appeal case opened"),**problem_responses(400,404,409,413,415,422),**forbidden}}}
+paths["/api/rating-policy"]={
+ "get":{"operationId":"ratingPolicyGet","summary":"The platform's rating policy (version 0: the service's documented design defaults)","parameters":[platform],"responses":{**ok("RatingPolicy"),**forbidden}},
+ "put":{"operationId":"ratingPolicyPut","summary":"Role compliance.admin: a new version of the rating policy (thresholds ascending, measures never milder for more violations)","parameters":[platform],"requestBody":body("RatingPolicyRequest"),"responses":{**ok("RatingPolicy"),**problem_responses(400,409,413,415),**forbidden}}}
+for folder,idn in [("hosts","hostId"),("merchants","merchantId"),("rooms","roomId")]:
+    paths[f"/api/{folder}/{{{idn}}}/rating-file"]={"get":{"operationId":f"{folder[:-1]}RatingFile","summary":"The rating file (NRTA 2020 notice): violations in the policy's rolling window and the suggested measure (a suggestion only)","parameters":[platform,p(idn,"The platform's id")],"responses":{**ok("RatingFile"),**problem_responses(400),**forbidden}}}
+measures=["warning","function_limit","traffic_limit","suspend_live","timed_ban","close_account","ban_reregistration","blacklist"]
+subject=obj({"hostId":{"type":S},"merchantId":{"type":S},"roomId":{"type":S}})
+reason=obj({"code":{"type":S},"message":{"type":S},"field":{"type":S}},["code","message"])
+case_props={"caseId":{"type":S},"kind":{"type":S,"enum":["host_qualification","merchant_qualification","sanction_appeal"]},"subject":subject,"checkId":{"type":S},"sanctionId":{"type":S},
+  "reasons":{"type":"array","items":reason},"statement":{"type":S},"openedAt":time,"dueBy":{**date,"description":"The last day on time: N official working days after the opening day"},"dueByProvisional":{"type":"boolean","description":"The count crossed a year whose holiday notice is not loaded (Mon-Fri counted)"},
+  "overdue":{"type":"boolean"},"assignee":{"type":S},"status":{"type":S,"enum":["open","assigned","awaiting_information","decided"]},
+  "decision":obj({"decision":{"type":S,"enum":["approved","rejected","needs_more_information"]},"reasonCodes":{"type":"array","items":{"type":S}},"note":{"type":S},"missingItems":{"type":"array","items":{"type":S}},"decidedBy":{"type":S},"decidedAt":time,"reviewRecordId":{"type":S}})}
+sanction_props={"sanctionId":{"type":S},"subject":subject,"measure":{"type":S,"enum":measures},"article":{"type":S},"reason":{"type":S},"facts":{"type":S},"startsAt":time,"endsAt":time,"imposedAt":time,"imposedBy":{"type":S},
+  "status":{"type":S,"enum":["scheduled","active","ended","revoked"]},"effects":obj({"blocksLive":{"type":"boolean"},"suspendsTipping":{"type":"boolean"}}),"blacklistEntries":{"type":"integer"},"revocation":obj({"revokedAt":time,"caseId":{"type":S},"revokedBy":{"type":S}})}
+rating_file=obj({"hostId":{"type":S},"merchantId":{"type":S},"roomId":{"type":S},"asOf":time,"windowDays":{"type":"integer"},"windowStart":time,"policyVersion":{"type":"integer"},"violationCount":{"type":"integer"},
+  "violations":{"type":"array","items":obj({"kind":{"type":S,"enum":["sanction","case_rejected"]},"at":time,"reference":{"type":S}})},"suggestedMeasure":{"type":S,"enum":measures},"suggestionOnly":{"type":"boolean"}})
+thresholds={"type":"array","maxItems":20,"items":obj({"violations":{"type":"integer","minimum":1},"measure":{"type":S,"enum":measures}},["violations","measure"])}
+schemas.update({
+ "ReviewCase":obj(case_props,["caseId","kind","subject","reasons","openedAt","dueBy","overdue","status"]),
+ "ReviewCaseList":obj({"cases":{"type":"array","items":ref("ReviewCase")},"continuation":{"type":S}},["cases"]),
+ "ReviewCaseDetail":obj({**case_props,"suggestedMeasure":{"type":S,"enum":measures},"ratingFile":rating_file,"events":{"type":"array","items":obj({"type":{"type":S},"at":time,"actor":{"type":S},"details":{"type":"object"}})},
+   "accountHistory":{"type":"array","items":obj({"checkId":{"type":S},"decision":{"type":S},"checkedAt":time,"validUntil":time,"trigger":{"type":S}})},"sanctionHistory":{"type":"array","items":ref("Sanction")}},["caseId","kind","status"]),
+ "AssignmentRequest":obj({"assignee":{"type":S,"maxLength":200}}),
+ "CaseDecisionRequest":obj({"decision":{"type":S,"enum":["approved","rejected","needs_more_information"]},"reasonCodes":{"type":"array","maxItems":20,"items":{"type":S,"pattern":"^[A-Z0-9_]{1,64}$"},"description":"At least one for a rejection"},"note":{"type":S,"maxLength":2000},"missingItems":{"type":"array","maxItems":50,"items":{"type":S},"description":"Required for needs_more_information"}},["decision"]),
+ "ReviewCaseSettingsRequest":obj({"dueWorkingDays":{"type":"integer","minimum":1,"maximum":30}},["dueWorkingDays"]),
+ "ReviewCaseSettings":obj({"dueWorkingDays":{"type":"integer"},"version":{"type":"integer"},"default":{"type":"boolean"},"setAt":time,"setBy":{"type":S}}),
+ "SanctionRequest":obj({"subject":subject,"measure":{"type":S,"enum":measures},"reason":{"type":S,"maxLength":500},"facts":{"type":S,"maxLength":4000},"startsAt":time,"endsAt":{**time,"description":"Required for timed_ban; not allowed for warning; a blacklist without it is permanent"}},["subject","measure","reason","facts"]),
+ "Sanction":obj(sanction_props,["sanctionId","subject","measure","status","imposedBy"]),
+ "SanctionList":obj({"subject":subject,"sanctions":{"type":"array","items":ref("Sanction")}},["sanctions"]),
+ "AppealRequest":obj({"statement":{"type":S,"maxLength":4000}},["statement"]),
+ "RatingPolicyRequest":obj({"windowDays":{"type":"integer","minimum":1,"maximum":3650},"thresholds":thresholds},["windowDays","thresholds"]),
+ "RatingPolicy":obj({"version":{"type":"integer"},"default":{"type":"boolean"},"windowDays":{"type":"integer"},"thresholds":thresholds,"setAt":time,"setBy":{"type":S},"note":{"type":S}}),
+ "RatingFile":rating_file,
+})
 # v2 authentication: every operation but the anonymous ones needs a bearer token and may answer 401, 403 and 429.
 anonymous={("/api/health","get"),("/api/openapi.json","get"),("/api/identity-providers/{provider}/results","post")}
 for path,ops in paths.items():

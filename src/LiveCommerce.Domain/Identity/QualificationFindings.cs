@@ -40,14 +40,16 @@ internal sealed class QualificationFindings(Instant checkedAt)
         _earliestLicenceExpiry = _earliestLicenceExpiry is { } earlier ? Instant.Min(earlier, expiresAt) : expiresAt;
     }
 
-    public QualificationDecision ToDecision(QualificationSnapshot basis, QualificationSubjects subjects)
+    /// <param name="reviewWaived">A person reviewed the reasons that asked for review: they become warnings of an approval (never a rejection's).</param>
+    public QualificationDecision ToDecision(QualificationSnapshot basis, QualificationSubjects subjects, bool reviewWaived = false)
     {
-        var outcome = _rejected ? Decision.Rejected : _reasons.Count > 0 ? Decision.ManualReview : Decision.Approved;
+        var waived = reviewWaived && !_rejected;
+        var outcome = _rejected ? Decision.Rejected : _reasons.Count > 0 && !waived ? Decision.ManualReview : Decision.Approved;
         var approved = outcome == Decision.Approved;
         return new QualificationDecision(
             outcome,
-            _reasons.AsReadOnly(),
-            basis.Warnings,
+            waived ? [] : _reasons.AsReadOnly(),
+            waived ? [.. basis.Warnings, .. _reasons] : basis.Warnings,
             approved ? _validUntil : null,
             QualificationPolicy.RuleSetVersion,
             checkedAt,

@@ -80,8 +80,20 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
         _ => throw new ArgumentException($"Unknown snapshot type {snapshot.GetType().Name}.", nameof(snapshot)),
     };
 
+    /// <summary>
+    /// A reviewer's approval of a <see cref="Decision.ManualReview"/> (Order 117 art. 12: a person decides, on record):
+    /// the rules run again, as in <see cref="Reverify"/>, on what the check relied on; the reasons that only asked for
+    /// review are waived and kept as warnings. A rejection is not waived: the result is then still rejected.
+    /// </summary>
+    public QualificationDecision ApproveAfterReview(QualificationSnapshot snapshot, Instant at, SubjectFacts facts) => snapshot switch
+    {
+        MerchantSnapshot merchant => Decide(merchant, at, facts, QualificationSubjects.None, reviewWaived: true),
+        HostSnapshot host => Decide(host, at, facts, QualificationSubjects.None, reviewWaived: true),
+        _ => throw new ArgumentException($"Unknown snapshot type {snapshot.GetType().Name}.", nameof(snapshot)),
+    };
+
     // One path for a first check and a re-verification, in the order of the request's fields.
-    private QualificationDecision Decide(MerchantSnapshot basis, Instant at, SubjectFacts facts, QualificationSubjects subjects)
+    private QualificationDecision Decide(MerchantSnapshot basis, Instant at, SubjectFacts facts, QualificationSubjects subjects, bool reviewWaived = false)
     {
         var findings = new QualificationFindings(at);
         findings.Carry(basis.CreditCodeFinding);
@@ -103,10 +115,10 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
             }
         }
 
-        return findings.ToDecision(basis, subjects);
+        return findings.ToDecision(basis, subjects, reviewWaived);
     }
 
-    private static QualificationDecision Decide(HostSnapshot basis, Instant at, SubjectFacts facts, QualificationSubjects subjects)
+    private static QualificationDecision Decide(HostSnapshot basis, Instant at, SubjectFacts facts, QualificationSubjects subjects, bool reviewWaived = false)
     {
         var findings = new QualificationFindings(at);
         findings.Carry(basis.IdNumberFinding);
@@ -141,7 +153,7 @@ public sealed class QualificationPolicy(LicenceMatrix matrix)
                 ReasonCodes.AdvanceReportRequired, "An overseas host must be reported in advance.", "isOverseas");
         }
 
-        return findings.ToDecision(basis, subjects);
+        return findings.ToDecision(basis, subjects, reviewWaived);
     }
 
     private static CreditCode? CheckCreditCode(string raw, IdentityFindings findings, out Reason? rejection)

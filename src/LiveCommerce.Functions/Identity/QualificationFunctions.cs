@@ -1,6 +1,7 @@
 using LiveCommerce.Http.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace LiveCommerce.Functions.Identity;
 
@@ -10,7 +11,8 @@ public sealed class QualificationFunctions(QualificationEndpoints qualification,
     [Function("MerchantQualificationCheck")]
     public Task<IResult> CheckMerchant(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "merchants/{merchantId}/qualification-checks")] HttpRequest request,
-        string merchantId) => qualification.CheckMerchant(request, merchantId);
+        string merchantId,
+        [DurableClient] DurableTaskClient durable) => qualification.CheckMerchant(request, merchantId); // a manual_review starts a case workflow
 
     [Function("MerchantQualificationCheckGet")]
     public Task<IResult> GetMerchantCheck(
@@ -26,7 +28,8 @@ public sealed class QualificationFunctions(QualificationEndpoints qualification,
     [Function("HostQualificationCheck")]
     public Task<IResult> CheckHost(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "hosts/{hostId}/qualification-checks")] HttpRequest request,
-        string hostId) => qualification.CheckHost(request, hostId);
+        string hostId,
+        [DurableClient] DurableTaskClient durable) => qualification.CheckHost(request, hostId); // a manual_review starts a case workflow
 
     [Function("HostQualificationCheckGet")]
     public Task<IResult> GetHostCheck(

@@ -12,7 +12,7 @@ namespace LiveCommerce.Http.BackgroundChecks;
 /// <c>trigger: "reverification"</c> and becomes the account's standing. Idempotent per message: the processed-message
 /// row commits in the same transaction as the decision.
 /// </summary>
-public sealed class AccountReverification(QualificationStore store, TimeProvider clock, ILogger<AccountReverification> logger)
+public sealed class AccountReverification(QualificationStore store, Cases.ReviewCases reviewCases, TimeProvider clock, ILogger<AccountReverification> logger)
 {
     private static readonly QualificationPolicy Policy = new();
 
@@ -38,16 +38,8 @@ public sealed class AccountReverification(QualificationStore store, TimeProvider
             }
 
             var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-            var (entityHash, personHash) = kind == SubjectKind.Merchant ? (standing.SubjectHash, standing.RepresentativeHash) : (null, standing.SubjectHash);
-            var entity = entityHash is null ? Task.FromResult<SubjectRecord?>(null) : store.FindSubjectAsync(platform, entityHash, cancellationToken);
-            var person = personHash is null ? Task.FromResult<SubjectRecord?>(null) : store.FindSubjectAsync(platform, personHash, cancellationToken);
-            await Task.WhenAll(entity, person);
-            var facts = new SubjectFacts
-            {
-                EntityBlacklisted = entity.Result?.IsBlacklistedAt(now) == true,
-                PersonBlacklisted = person.Result?.IsBlacklistedAt(now) == true,
-                PersonNameMismatch = person.Result?.VerifiedNameHash is { } verified && standing.NameHash is { } checkedUnder && verified != checkedUnder,
-            };
+            var personHash = kind == SubjectKind.Merchant ? standing.RepresentativeHash : standing.SubjectHash;
+            var (facts, person) = await StandingFacts.ReadAsync(store, platform, kind, standing, now, cancellationToken);
             var decision = Policy.Reverify(standing.Snapshot, now, facts);
 
             // Derived from the message: a re-delivery would write the same record, and the message row refuses it first.
@@ -71,11 +63,13 @@ public sealed class AccountReverification(QualificationStore store, TimeProvider
 
             // As after a first approval over HTTP: the name an approval verified is kept for NAME_MISMATCH.
             var masked = standing.Snapshot.MaskedIdentifiers.GetValueOrDefault(kind == SubjectKind.Merchant ? "legalRepresentative.idNumber" : "idNumber");
-            if (decision.Outcome == Decision.Approved && personHash is not null && standing.NameHash is { } nameHash && masked is not null && person.Result?.VerifiedNameHash is null)
+            if (decision.Outcome == Decision.Approved && personHash is not null && standing.NameHash is { } nameHash && masked is not null && person?.VerifiedNameHash is null)
             {
                 await store.TryBindVerifiedNameAsync(platform, personHash, "person", masked, nameHash, cancellationToken);
             }
 
+            // A re-verification that needs a person (e.g. a public figure, six months on) opens a review case like a check.
+            await reviewCases.OnCheckAsync(platform, kind, accountId, checkId, decision.Outcome, decision.Reasons, cancellationToken);
             var outcome = DecisionIds.Of(decision.Outcome);
             logger.LogInformation(
                 "Re-verified {Kind} {AccountId} on {Platform} as {CheckId}: {Decision} ({Reasons}), was {PreviousOutcome}",

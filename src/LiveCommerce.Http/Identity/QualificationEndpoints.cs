@@ -20,6 +20,7 @@ public sealed class QualificationEndpoints(
     AccountStandings standings,
     SubjectHasher hasher,
     TimeProvider clock,
+    Cases.ReviewCases reviewCases,
     ILogger<QualificationEndpoints> logger)
 {
     private static readonly QualificationPolicy Policy = new();
@@ -211,6 +212,8 @@ public sealed class QualificationEndpoints(
         logger.LogInformation(
             "Qualification check {CheckId} for {Kind} {AccountId} on {Platform}: {Decision} ({Reasons})",
             checkId, kind, accountId, platform.Value, DecisionIds.Of(decision.Outcome), string.Join(",", decision.Reasons.Select(r => r.Code)));
+        // A manual_review opens a review case (or joins the account's open one); other outcomes are noted on an open case.
+        await reviewCases.OnCheckAsync(platform, kind, accountId, checkId, decision.Outcome, decision.Reasons, cancellation);
         return (new JsonText(new Storage.Idempotency.StoredResponse(200, json)), true);
     }
 

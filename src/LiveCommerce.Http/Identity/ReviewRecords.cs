@@ -12,13 +12,22 @@ public sealed record ReverificationTrigger(string CorrelationId, string MessageI
 }
 
 /// <summary>
+/// What a reviewer's decision adds to a review record: the case it closed, who decided (the caller's <c>sub</c>), the
+/// reviewer's reason codes and note, and the check the case was about.
+/// </summary>
+public sealed record ManualReviewTrigger(string CaseId, string ReviewedBy, IReadOnlyList<string> ReasonCodes, string? Note, string PreviousCheckId)
+{
+    public const string Trigger = "manual_review";
+}
+
+/// <summary>
 /// The stored forms of a qualification decision, the same for a check over HTTP and a re-verification: the review
 /// record (the body the contract answers with) and the account's new standing.
 /// </summary>
 public static class ReviewRecords
 {
     /// <summary>The decision as the contract writes it; a re-verification adds <c>trigger</c>, <c>correlationId</c> and <c>previousCheckId</c>.</summary>
-    public static string BodyOf(string checkId, string accountField, string accountId, QualificationDecision decision, ReverificationTrigger? reverification = null)
+    public static string BodyOf(string checkId, string accountField, string accountId, QualificationDecision decision, ReverificationTrigger? reverification = null, ManualReviewTrigger? review = null)
     {
         var body = new Dictionary<string, object?>
         {
@@ -43,12 +52,23 @@ public static class ReviewRecords
             body["previousCheckId"] = reverification.PreviousCheckId;
         }
 
+        if (review is not null)
+        {
+            body["trigger"] = ManualReviewTrigger.Trigger;
+            body["caseId"] = review.CaseId;
+            body["reviewedBy"] = review.ReviewedBy;
+            body["reasonCodes"] = review.ReasonCodes;
+            body["note"] = review.Note;
+            body["previousCheckId"] = review.PreviousCheckId;
+        }
+
         return JsonSerializer.Serialize(body, ApiJson.Options);
     }
 
-    public static CheckRecord CheckOf(string checkId, string body, QualificationDecision decision, ReverificationTrigger? reverification = null) =>
+    public static CheckRecord CheckOf(string checkId, string body, QualificationDecision decision, ReverificationTrigger? reverification = null, ManualReviewTrigger? review = null) =>
         new(checkId, body, DecisionIds.Of(decision.Outcome), decision.CheckedAt, decision.ValidUntil, decision.RuleSetVersion,
-            reverification is null ? null : ReverificationTrigger.Trigger, reverification?.CorrelationId);
+            reverification is not null ? ReverificationTrigger.Trigger : review is not null ? ManualReviewTrigger.Trigger : null,
+            reverification?.CorrelationId ?? review?.CaseId);
 
     /// <param name="subjectHash">The entity's hash for a merchant, the person's for a host.</param>
     /// <param name="representativeHash">A merchant's legal representative; null for a host.</param>

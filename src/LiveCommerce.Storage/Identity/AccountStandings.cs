@@ -28,7 +28,7 @@ public sealed record AccountStanding(
 /// An account's standing from its latest review record and its subjects' blacklist entries: the one place that
 /// answers "is this merchant or host qualified right now?" for the standing route, screening and pre-live checks.
 /// </summary>
-public sealed class AccountStandings(QualificationStore store) : IQualificationStandings
+public sealed class AccountStandings(QualificationStore store, Sanctions.SanctionStore sanctions) : IQualificationStandings
 {
     public async Task<IReadOnlyList<Reason>> FindBlockingReasonsAsync(string platform, string merchantId, IReadOnlyList<string> hostIds, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -41,9 +41,39 @@ public sealed class AccountStandings(QualificationStore store) : IQualificationS
         var accounts = new[] { (Kind: SubjectKind.Merchant, Id: merchantId, Field: "merchantId") }
             .Concat(hostIds.Select((h, i) => (Kind: SubjectKind.Host, Id: h, Field: $"hostIds[{i}]")))
             .ToList();
-        var standings = await Task.WhenAll(accounts.Select(a => GetAsync(tenant, a.Kind, a.Id, instant, cancellationToken)));
-        return [.. accounts.Zip(standings).SelectMany(pair => pair.Second.Reasons.Select(r =>
-            r with { Message = $"{(pair.First.Kind == SubjectKind.Merchant ? "Merchant" : "Host")} '{pair.First.Id}': {r.Message}", Field = pair.First.Field }))];
+        var standings = Task.WhenAll(accounts.Select(a => GetAsync(tenant, a.Kind, a.Id, instant, cancellationToken)));
+        var sanctioned = Task.WhenAll(accounts.Select(a => SanctionReasonAsync(tenant, a.Kind, a.Id, a.Field, instant, cancellationToken)));
+        return [.. accounts.Zip(await standings).SelectMany(pair => pair.Second.Reasons.Select(r =>
+            r with { Message = $"{(pair.First.Kind == SubjectKind.Merchant ? "Merchant" : "Host")} '{pair.First.Id}': {r.Message}", Field = pair.First.Field })),
+            .. (await sanctioned).OfType<Reason>()];
+    }
+
+    public async Task<IReadOnlyList<Reason>> FindBlockingReasonsAsync(StandingsRequest request, CancellationToken cancellationToken)
+    {
+        var accounts = FindBlockingReasonsAsync(request.Platform, request.MerchantId, request.HostIds, request.At, cancellationToken);
+        if (request.RoomId is not { } roomId || !PlatformId.TryParse(request.Platform, out var tenant))
+        {
+            return await accounts;
+        }
+
+        var at = Instant.FromDateTimeOffset(request.At);
+        var room = (await sanctions.FindActiveAsync(tenant, Domain.Sanctions.SanctionSubject.Room(roomId), at, cancellationToken)).FirstOrDefault(s => s.Term.BlocksLiveAt(at));
+        return room is null
+            ? await accounts
+            : [.. await accounts, new Reason(Domain.Sanctions.SanctionLadder.SanctionedReason, $"Room '{roomId}' is under sanction {room.SanctionId} ({Domain.Sanctions.SanctionLadder.Of(room.Measure).Id}).", "roomId")];
+    }
+
+    /// <summary>SANCTIONED while a measure that blocks live selling (Order 117 art. 12) is in force on the account.</summary>
+    private async Task<Reason?> SanctionReasonAsync(PlatformId platform, SubjectKind kind, string accountId, string field, Instant at, CancellationToken cancellationToken)
+    {
+        var subject = kind == SubjectKind.Merchant ? Domain.Sanctions.SanctionSubject.Merchant(accountId) : Domain.Sanctions.SanctionSubject.Host(accountId);
+        var blocking = (await sanctions.FindActiveAsync(platform, subject, at, cancellationToken)).FirstOrDefault(s => s.Term.BlocksLiveAt(at));
+        return blocking is null
+            ? null
+            : new Reason(
+                Domain.Sanctions.SanctionLadder.SanctionedReason,
+                $"{(kind == SubjectKind.Merchant ? "Merchant" : "Host")} '{accountId}' is under sanction {blocking.SanctionId} ({Domain.Sanctions.SanctionLadder.Of(blocking.Measure).Id}).",
+                field);
     }
 
     public async Task<AccountStanding> GetAsync(PlatformId platform, SubjectKind kind, string accountId, Instant at, CancellationToken cancellationToken)

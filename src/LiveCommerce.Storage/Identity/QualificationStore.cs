@@ -44,6 +44,9 @@ public sealed record StandingRecord(
     public ETag ETag { get; init; }
 }
 
+/// <summary>One review record in an account's history.</summary>
+public sealed record CheckSummary(string CheckId, string Outcome, Instant CheckedAt, Instant? ValidUntil, string? Trigger);
+
 /// <summary>An approved account the daily sweep found due (see <see cref="ReverificationSchedule"/>).</summary>
 public sealed record DueAccount(PlatformId Platform, SubjectKind Kind, string AccountId, ReverificationCause Cause);
 
@@ -350,6 +353,34 @@ public sealed class QualificationStore(StorageClients clients)
         }
 
         return [.. entries.OrderBy(e => e.Item1.BlacklistedAt)];
+    }
+
+    /// <summary>An account's review records, oldest first (id, outcome, when, and what triggered each): its history.</summary>
+    public async Task<IReadOnlyList<CheckSummary>> ListChecksAsync(PlatformId platform, SubjectKind kind, string accountId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(platform, kind, accountId)} and RowKey ge {"check|"} and RowKey lt {"check}"}");
+        var checks = new List<CheckSummary>();
+        await foreach (var e in Checks.QueryAsync<TableEntity>(filter, select: ["RowKey", "Outcome", "CheckedAt", "ValidUntil", "Trigger"], cancellationToken: cancellationToken))
+        {
+            checks.Add(new CheckSummary(e.RowKey["check|".Length..], e.GetString("Outcome") ?? string.Empty, InstantOf(e, "CheckedAt") ?? Instant.MinValue, InstantOf(e, "ValidUntil"), e.GetString("Trigger")));
+        }
+
+        return [.. checks.OrderBy(c => c.CheckedAt)];
+    }
+
+    /// <summary>
+    /// Ends a blacklisting at <paramref name="at"/> (an approved appeal) if the subject's entry is still
+    /// <paramref name="blacklistId"/>; a later blacklisting of the same subject is left as it is.
+    /// </summary>
+    public async Task LiftBlacklistAsync(PlatformId platform, string subjectHash, string blacklistId, Instant at, CancellationToken cancellationToken)
+    {
+        var partition = SubjectPartition(platform, subjectHash);
+        var found = await Subjects.GetEntityIfExistsAsync<TableEntity>(partition, SubjectRowOf(partition), cancellationToken: cancellationToken);
+        if (found.HasValue && found.Value!.GetString("BlacklistId") == blacklistId)
+        {
+            await Subjects.UpdateEntityAsync(
+                new TableEntity(partition, SubjectRowOf(partition)) { ["BlacklistExpiresAt"] = at.ToDateTimeOffset() }, found.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
     }
 
     private static string SubjectPartition(PlatformId platform, string subjectHash) => $"{platform.Value}|{subjectHash}";

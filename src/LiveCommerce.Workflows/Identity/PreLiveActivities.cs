@@ -11,7 +11,7 @@ public sealed class CheckStandingsActivity(IQualificationStandings standings) : 
     public const string Name = "PreLiveCheckStandings";
 
     public override Task<IReadOnlyList<Reason>> RunAsync(TaskActivityContext context, StandingsRequest input) =>
-        standings.FindBlockingReasonsAsync(input.Platform, input.MerchantId, input.HostIds, input.At, CancellationToken.None);
+        standings.FindBlockingReasonsAsync(input, CancellationToken.None);
 }
 
 /// <summary>

@@ -31,7 +31,7 @@ public sealed class PreLiveCheckWorkflow : TaskOrchestrator<PreLiveCheckInput, P
         context.SetCustomStatus(Snapshot(PreLiveCheckResult.Pending, hosts, reasons, null));
 
         reasons.AddRange(await context.CallActivityAsync<IReadOnlyList<Reason>>(
-            CheckStandingsActivity.Name, new StandingsRequest(input.Platform, input.MerchantId, input.HostIds, input.ScheduledStart), Retry));
+            CheckStandingsActivity.Name, new StandingsRequest(input.Platform, input.MerchantId, input.HostIds, input.ScheduledStart, input.RoomId), Retry));
         if (input.Items is { Count: > 0 } items && input.ListId is { } listId)
         {
             reasons.AddRange(await context.CallActivityAsync<IReadOnlyList<Reason>>(
@@ -93,7 +93,7 @@ public sealed class PreLiveCheckWorkflow : TaskOrchestrator<PreLiveCheckInput, P
         if (reasons.Count == 0)
         {
             reasons.AddRange(await context.CallActivityAsync<IReadOnlyList<Reason>>(
-                CheckStandingsActivity.Name, new StandingsRequest(input.Platform, input.MerchantId, input.HostIds, input.ScheduledStart), Retry));
+                CheckStandingsActivity.Name, new StandingsRequest(input.Platform, input.MerchantId, input.HostIds, input.ScheduledStart, input.RoomId), Retry));
             if (reasons.Count > 0)
             {
                 log.LogInformation("Pre-live check {Session} blocked at the last standing check: {Reasons}", input.SessionId, Codes(reasons));

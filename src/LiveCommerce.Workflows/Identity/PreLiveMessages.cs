@@ -18,7 +18,8 @@ public sealed record PreLiveCheckInput(
 
 public sealed record PreLiveItem(string Sku, string Title, string? Description, string? Category, string? Brand);
 
-public sealed record StandingsRequest(string Platform, string MerchantId, IReadOnlyList<string> HostIds, DateTimeOffset At);
+/// <param name="RoomId">The session's room: a sanction on the room blocks it too (null in instances started before it was passed).</param>
+public sealed record StandingsRequest(string Platform, string MerchantId, IReadOnlyList<string> HostIds, DateTimeOffset At, string? RoomId = null);
 
 public sealed record IdentityChallengeRequest(string Platform, string SessionId, string HostId);
 

@@ -6,6 +6,10 @@ namespace LiveCommerce.Workflows.Identity;
 public interface IQualificationStandings
 {
     Task<IReadOnlyList<Reason>> FindBlockingReasonsAsync(string platform, string merchantId, IReadOnlyList<string> hostIds, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The same for a whole request, room included (a sanction on the room blocks the session).</summary>
+    Task<IReadOnlyList<Reason>> FindBlockingReasonsAsync(StandingsRequest request, CancellationToken cancellationToken) =>
+        FindBlockingReasonsAsync(request.Platform, request.MerchantId, request.HostIds, request.At, cancellationToken);
 }
 
 /// <summary>
