@@ -46,6 +46,10 @@ var tableNames = [
   'calendars'
   'idempotency'
   'listings'
+  'auditlog'
+  'auditoutbox'
+  'platformevents'
+  'webhooks'
 ]
 
 // `live-content` is not WORM-protected on purpose: its `standard/` prefix must be deletable after 60 days,

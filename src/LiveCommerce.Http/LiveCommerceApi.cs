@@ -1,4 +1,5 @@
 using LiveCommerce.Http.Disputes;
+using LiveCommerce.Http.Events;
 using LiveCommerce.Http.Filings;
 using LiveCommerce.Http.BackgroundChecks;
 using LiveCommerce.Http.Identity;
@@ -36,6 +37,7 @@ public static class LiveCommerceApi
         services.AddFilings(configuration);
         services.AddDisputes(configuration);
         services.AddBackgroundChecks();
+        services.AddAuditAndEvents(configuration);
         return services;
     }
 
@@ -50,6 +52,7 @@ public static class LiveCommerceApi
         api.MapFilings();
         api.MapDisputes();
         api.MapBackgroundChecks();
+        api.MapAuditAndEvents();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;

@@ -15,6 +15,14 @@ public static class StorageNames
     public const string CalendarsTable = "calendars";
     public const string ListingsTable = "listings";
 
+    /// <summary>Audit: each platform's hash-chained log, and the outbox of changes whose entry is not yet appended.</summary>
+    public const string AuditLogTable = "auditlog";
+    public const string AuditOutboxTable = "auditoutbox";
+
+    /// <summary>Platform events: each platform's feed; webhook endpoints and their delivery logs.</summary>
+    public const string PlatformEventsTable = "platformevents";
+    public const string WebhooksTable = "webhooks";
+
     public const string NegativeListsContainer = "negative-lists";
     public const string EvidenceContainer = "evidence";
     public const string BundlesContainer = "bundles";
@@ -32,6 +40,7 @@ public static class StorageNames
     [
         QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, WorkflowsTable, KeyRoomsTable,
         DisputesTable, FilingsTable, CalendarsTable, ListingsTable,
+        AuditLogTable, AuditOutboxTable, PlatformEventsTable, WebhooksTable,
     ];
 
     public static readonly IReadOnlyList<string> Containers =
