@@ -44,6 +44,8 @@ public static class LiveCommerceApi
     public static IEndpointRouteBuilder MapLiveCommerceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
+        api.AddEndpointFilter(async (context, next) =>
+            await context.HttpContext.RequestServices.GetRequiredService<Audit.AuditedChanges>().RunAsync(context.HttpContext, () => next(context).AsTask(), r => r));
         api.MapGet("/health", (HttpRequest r, OperationsEndpoints h) => h.Health(r));
         api.MapGet("/openapi.json", (HttpRequest r, OperationsEndpoints h) => h.OpenApi(r));
         api.MapIdentity();

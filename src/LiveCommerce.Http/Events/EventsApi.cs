@@ -28,12 +28,14 @@ public static class EventsApi
         });
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditLogEndpoints>();
+        services.AddSingleton<AuditedChanges>();
         services.AddHostedService<AuditOutboxRelay>();
 
         services.AddSingleton(configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions());
         services.AddSingleton<EventFeed>();
         services.AddSingleton<WebhookEndpointStore>();
         services.AddSingleton<PlatformEvents>();
+        services.PublishWorkflowEvents();
         services.AddSingleton<EventFeedEndpoints>();
         services.AddSingleton<WebhookEndpointEndpoints>();
         services.AddSingleton(sp => new WebhookUrlGuard(allowLoopback: sp.GetService<IHostEnvironment>()?.IsDevelopment() == true));

@@ -4,7 +4,6 @@ using LiveCommerce.Http.Audit;
 using LiveCommerce.Http.Idempotency;
 using LiveCommerce.Http.Json;
 using LiveCommerce.Http.Problems;
-using LiveCommerce.Storage.Audit;
 using LiveCommerce.Storage.Events;
 using Microsoft.AspNetCore.Http;
 
@@ -22,14 +21,14 @@ public sealed record SecretRotationRequest(int? OverlapHours);
 /// <c>POST .../secret-rotations</c> issues a new secret while the old one keeps signing for an overlap, and
 /// <c>GET .../deliveries</c> is the delivery log. Every change is recorded in the audit log.
 /// </summary>
-public sealed class WebhookEndpointEndpoints(WebhookEndpointStore store, WebhookUrlGuard guard, AuditTrail audit, IdempotentPosts posts, TimeProvider clock)
+public sealed class WebhookEndpointEndpoints(WebhookEndpointStore store, WebhookUrlGuard guard, IdempotentPosts posts, TimeProvider clock)
 {
     public const int MaxEndpointIdLength = 64;
     private const int MaxEventTypes = 32, DefaultOverlapHours = 24, MaxOverlapHours = 168;
 
     public async Task<IResult> Put(HttpRequest request, string endpointId)
     {
-        if (!AuditedCaller.TryResolve(request, out var platform, out var actor, out var problem, AuditRoles.WebhookManagers))
+        if (!AuditedCaller.TryResolve(request, out var platform, out _, out var problem, AuditRoles.WebhookManagers))
         {
             return problem;
         }
@@ -65,11 +64,11 @@ public sealed class WebhookEndpointEndpoints(WebhookEndpointStore store, Webhook
 
         var types = events.Select(e => e!).Distinct(StringComparer.Ordinal).ToArray();
         var uri = new Uri(url);
-        var saved = await audit.RecordAsync(
-            platform,
-            actor.Draft("webhook_endpoint.saved", $"webhook-endpoints/{endpointId}", $"url {uri.Scheme}://{uri.Authority}{uri.AbsolutePath}; events {string.Join(", ", types)}"),
-            ct => store.SaveAsync(platform, endpointId, url, types, clock.GetUtcNow(), ct),
-            cancellation);
+        var saved = await store.SaveAsync(platform, endpointId, url, types, clock.GetUtcNow(), cancellation);
+        request.DescribeChange(
+            saved.Created ? "webhook_endpoint.created" : "webhook_endpoint.updated",
+            $"webhook-endpoints/{endpointId}",
+            $"url {uri.Scheme}://{uri.Authority}{uri.AbsolutePath}; events {string.Join(", ", types)}");
         return JsonText.Of(200, BodyOf(saved.Endpoint, saved.Created ? saved.Endpoint.Secret : null));
     }
 
@@ -105,7 +104,7 @@ public sealed class WebhookEndpointEndpoints(WebhookEndpointStore store, Webhook
 
     public async Task<IResult> Delete(HttpRequest request, string endpointId)
     {
-        if (!AuditedCaller.TryResolve(request, out var platform, out var actor, out var problem, AuditRoles.WebhookManagers))
+        if (!AuditedCaller.TryResolve(request, out var platform, out _, out var problem, AuditRoles.WebhookManagers))
         {
             return problem;
         }
@@ -123,11 +122,8 @@ public sealed class WebhookEndpointEndpoints(WebhookEndpointStore store, Webhook
             return NotFound(endpointId);
         }
 
-        await audit.RecordAsync(
-            platform,
-            actor.Draft("webhook_endpoint.deleted", $"webhook-endpoints/{endpointId}", "endpoint removed; its pending deliveries are abandoned"),
-            ct => store.DeleteAsync(platform, endpointId, ct),
-            cancellation);
+        await store.DeleteAsync(platform, endpointId, cancellation);
+        request.DescribeChange("webhook_endpoint.deleted", $"webhook-endpoints/{endpointId}", "endpoint removed; its pending deliveries are abandoned");
         return Results.NoContent();
     }
 
@@ -183,7 +179,7 @@ public sealed class WebhookEndpointEndpoints(WebhookEndpointStore store, Webhook
 
     private async Task<IResult> RotateAsync(PostRequest<SecretRotationRequest> post, string endpointId)
     {
-        if (!AuditedCaller.TryResolve(post.Http, out var platform, out var actor, out var problem, AuditRoles.WebhookManagers))
+        if (!AuditedCaller.TryResolve(post.Http, out var platform, out _, out var problem, AuditRoles.WebhookManagers))
         {
             return problem;
         }
@@ -207,11 +203,8 @@ public sealed class WebhookEndpointEndpoints(WebhookEndpointStore store, Webhook
         }
 
         var now = clock.GetUtcNow();
-        var rotated = await audit.RecordAsync(
-            platform,
-            actor.Draft("webhook_endpoint.secret_rotated", $"webhook-endpoints/{endpointId}", $"new secret; the previous one signs too for {overlap} h"),
-            ct => store.RotateSecretAsync(platform, endpointId, now, now.AddHours(overlap), ct),
-            post.Cancellation);
+        var rotated = await store.RotateSecretAsync(platform, endpointId, now, now.AddHours(overlap), post.Cancellation);
+        post.Http.DescribeChange("webhook_endpoint.secret_rotated", $"webhook-endpoints/{endpointId}", $"new secret; the previous one signs too for {overlap} h");
         return rotated is null
             ? NotFound(endpointId)
             : JsonText.Of(200, new { endpointId, secret = rotated.Secret, previousSecretExpiresAt = rotated.PreviousSecretExpiresAt });

@@ -1,9 +1,11 @@
 using LiveCommerce.Domain;
 using LiveCommerce.Domain.Identity;
+using LiveCommerce.Domain.Events;
 using LiveCommerce.Http.Idempotency;
 using LiveCommerce.Http.Json;
 using LiveCommerce.Http.Problems;
 using LiveCommerce.Http.Tenancy;
+using LiveCommerce.Storage.Events;
 using LiveCommerce.Storage.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -20,6 +22,7 @@ public sealed class QualificationEndpoints(
     AccountStandings standings,
     SubjectHasher hasher,
     TimeProvider clock,
+    PlatformEvents events,
     ILogger<QualificationEndpoints> logger)
 {
     private static readonly QualificationPolicy Policy = new();
@@ -203,6 +206,18 @@ public sealed class QualificationEndpoints(
         logger.LogInformation(
             "Qualification check {CheckId} for {Kind} {AccountId} on {Platform}: {Decision} ({Reasons})",
             checkId, kind, accountId, platform.Value, DecisionIds.Of(decision.Outcome), string.Join(",", decision.Reasons.Select(r => r.Code)));
+        await events.PublishAsync(
+            platform,
+            EventTypes.QualificationDecided,
+            checkId,
+            new Dictionary<string, object?>
+            {
+                ["checkId"] = checkId,
+                [accountField] = accountId,
+                ["decision"] = DecisionIds.Of(decision.Outcome),
+                ["reasons"] = decision.Reasons.Select(r => new { code = r.Code }).ToArray(),
+            },
+            cancellation);
         return (new JsonText(new Storage.Idempotency.StoredResponse(200, json)), true);
     }
 

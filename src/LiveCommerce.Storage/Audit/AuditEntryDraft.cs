@@ -13,3 +13,6 @@ public sealed record AuditEntry(AuditRecord Record, string Hash);
 
 /// <summary>One page of a platform's log, in seq order; <see cref="HasMore"/> when a later page exists.</summary>
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, bool HasMore);
+
+/// <summary>The outbox row of a change in progress (<see cref="AuditTrail.BeginAsync"/>).</summary>
+public sealed record AuditIntent(LiveCommerce.Domain.PlatformId Platform, Azure.Data.Tables.TableEntity Row);

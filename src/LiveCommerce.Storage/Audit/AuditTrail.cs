@@ -51,14 +51,8 @@ public sealed class AuditTrail(StorageClients clients, TimeProvider clock, Audit
             throw;
         }
 
-        if (options.CrashAfterChangeOf is { } crashAction && crashAction == draft.Action)
-        {
-            logger.LogCritical("Audit:CrashAfterChangeOf={Action}: ending the process between the change and its audit entry", crashAction);
-            Process.GetCurrentProcess().Kill();
-        }
-
         // The change is made: its entry is appended even if the caller has gone away meanwhile.
-        await CompleteAsync(intent, CancellationToken.None);
+        await CompleteAsync(intent, null, CancellationToken.None);
         return result;
     }
 
@@ -155,69 +149,86 @@ public sealed class AuditTrail(StorageClients clients, TimeProvider clock, Audit
         return found;
     }
 
-    private async Task<(PlatformId Platform, string IntentId)> BeginAsync(PlatformId platform, AuditEntryDraft draft, CancellationToken cancellationToken)
+    /// <summary>Writes the intent of a change about to be made (the outbox row); see <see cref="CompleteAsync"/>.</summary>
+    public async Task<AuditIntent> BeginAsync(PlatformId platform, AuditEntryDraft draft, CancellationToken cancellationToken)
     {
-        var intentId = Guid.CreateVersion7().ToString("N");
-        await Outbox.AddEntityAsync(
-            new TableEntity(platform.Value, intentId)
-            {
-                ["At"] = AuditChain.Truncate(clock.GetUtcNow()),
-                ["Sub"] = draft.Actor.Sub,
-                ["Roles"] = JsonSerializer.Serialize(draft.Actor.Roles, Json),
-                ["Action"] = draft.Action,
-                ["Target"] = draft.Target,
-                ["Summary"] = draft.Summary,
-                ["State"] = Pending,
-            },
-            cancellationToken);
-        return (platform, intentId);
+        var row = new TableEntity(platform.Value, Guid.CreateVersion7().ToString("N"))
+        {
+            ["At"] = AuditChain.Truncate(clock.GetUtcNow()),
+            ["Sub"] = draft.Actor.Sub,
+            ["Roles"] = JsonSerializer.Serialize(draft.Actor.Roles, Json),
+            ["Action"] = draft.Action,
+            ["Target"] = draft.Target,
+            ["Summary"] = draft.Summary,
+            ["State"] = Pending,
+        };
+        await Outbox.AddEntityAsync(row, cancellationToken);
+        return new AuditIntent(platform, row);
     }
 
-    private async Task CompleteAsync((PlatformId Platform, string IntentId) intent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends the intent's entry now that its change is made. <paramref name="final"/> replaces the draft's
+    /// action, target and summary when the change turned out more precisely than foreseen (same actor).
+    /// </summary>
+    public async Task CompleteAsync(AuditIntent intent, AuditEntryDraft? final, CancellationToken cancellationToken)
     {
-        await Outbox.UpdateEntityAsync(new TableEntity(intent.Platform.Value, intent.IntentId) { ["State"] = Confirmed }, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        await DrainAsync(intent.Platform, intent.IntentId, cancellationToken);
+        if (options.CrashAfterChangeOf is { } crashAction && crashAction == (final?.Action ?? intent.Row.GetString("Action")))
+        {
+            logger.LogCritical("Audit:CrashAfterChangeOf={Action}: ending the process between the change and its audit entry", crashAction);
+            Process.GetCurrentProcess().Kill();
+        }
+
+        if (final is not null)
+        {
+            intent.Row["Action"] = final.Action;
+            intent.Row["Target"] = final.Target;
+            intent.Row["Summary"] = final.Summary;
+        }
+
+        await DrainAsync(intent.Platform, intent.Row, cancellationToken);
     }
 
-    private async Task AbandonAsync((PlatformId Platform, string IntentId) intent)
+    /// <summary>Withdraws the intent of a change that was not made (refused, failed, or a replay).</summary>
+    public async Task AbandonAsync(AuditIntent intent)
     {
         try
         {
-            await Outbox.DeleteEntityAsync(intent.Platform.Value, intent.IntentId, ETag.All, CancellationToken.None);
+            await Outbox.DeleteEntityAsync(intent.Platform.Value, intent.Row.RowKey, ETag.All, CancellationToken.None);
         }
         catch (RequestFailedException ex)
         {
             // Left for the relay, which will append it marked 'recovered'; say so.
-            logger.LogWarning(ex, "Audit outbox: the intent of a failed change could not be withdrawn ({Status})", ex.Status);
+            logger.LogWarning(ex, "Audit outbox: the intent of a change not made could not be withdrawn ({Status})", ex.Status);
         }
     }
 
     /// <summary>
     /// Appends ready intents until <paramref name="mine"/> is appended (or, for the relay, until none is left).
+    /// Uncontended, <paramref name="mine"/> goes alone (head read, transaction, outbox delete). When another
+    /// appender moved the head first, <paramref name="mine"/> is confirmed in the outbox so that whoever wins next
+    /// appends it with theirs.
     /// </summary>
-    private async Task DrainAsync(PlatformId platform, string? mine, CancellationToken cancellationToken)
+    private async Task DrainAsync(PlatformId platform, TableEntity? mine, CancellationToken cancellationToken)
     {
         var partition = platform.Value;
+        var confirmed = mine is null;
         for (var attempt = 0; attempt < 1000; attempt++)
         {
             var head = await Log.GetEntityIfExistsAsync<TableEntity>(partition, HeadRow(platform), cancellationToken: cancellationToken);
-            var batch = await ReadyIntentsAsync(partition, cancellationToken);
-            if (mine is not null && !batch.Any(b => b.RowKey == mine))
+            var batch = confirmed ? await ReadyIntentsAsync(partition, cancellationToken) : [];
+            if (mine is not null && !batch.Any(b => b.RowKey == mine.RowKey))
             {
-                var own = await Outbox.GetEntityIfExistsAsync<TableEntity>(partition, mine, cancellationToken: cancellationToken);
-                if (!own.HasValue)
+                if (confirmed && !(await Outbox.GetEntityIfExistsAsync<TableEntity>(partition, mine.RowKey, select: ["State"], cancellationToken: cancellationToken)).HasValue)
                 {
-                    return; // another request's append took it
+                    return; // another appender took it
                 }
 
                 if (batch.Count == EntriesPerTransaction)
                 {
-                    batch[^1] = own.Value!;
+                    batch.RemoveAt(batch.Count - 1);
                 }
-                else
-                {
-                    batch.Add(own.Value!);
-                }
+
+                batch.Add(mine);
             }
 
             if (batch.Count == 0)
@@ -233,7 +244,7 @@ public sealed class AuditTrail(StorageClients clients, TimeProvider clock, Audit
                 var record = new AuditRecord(
                     ++seq,
                     intent.GetDateTimeOffset("At") ?? clock.GetUtcNow(),
-                    new AuditActor(intent.GetString("Sub") ?? "", JsonSerializer.Deserialize<string[]>(intent.GetString("Roles") ?? "[]", Json) ?? []),
+                    new AuditActor(intent.GetString("Sub") ?? "", RolesOf(intent.GetString("Roles"))),
                     intent.GetString("Action") ?? "",
                     intent.GetString("Target") ?? "",
                     intent.GetString("Summary") ?? "",
@@ -261,12 +272,18 @@ public sealed class AuditTrail(StorageClients clients, TimeProvider clock, Audit
                     await ClearAppendedAsync(partition, batch, cancellationToken);
                 }
 
+                if (!confirmed && mine is not null)
+                {
+                    await Outbox.UpdateEntityAsync(new TableEntity(partition, mine.RowKey) { ["State"] = Confirmed, ["Action"] = mine.GetString("Action"), ["Target"] = mine.GetString("Target"), ["Summary"] = mine.GetString("Summary") }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+                    confirmed = true;
+                }
+
                 await Task.Delay(Random.Shared.Next(5, 20 + Math.Min(attempt, 20) * 10), cancellationToken);
                 continue;
             }
 
             await RemoveAsync(partition, batch, cancellationToken);
-            if (mine is not null && batch.Any(b => b.RowKey == mine))
+            if (mine is not null && batch.Any(b => b.RowKey == mine.RowKey))
             {
                 return;
             }
@@ -307,6 +324,21 @@ public sealed class AuditTrail(StorageClients clients, TimeProvider clock, Audit
 
     private async Task RemoveAsync(string partition, List<TableEntity> intents, CancellationToken cancellationToken)
     {
+        if (intents.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Outbox.SubmitTransactionAsync(intents.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, i.RowKey), ETag.All)), cancellationToken);
+            return;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            // One was removed meanwhile: remove the others one by one.
+        }
+
         foreach (var intent in intents)
         {
             try

@@ -36,12 +36,6 @@ public sealed class EventFeed(StorageClients clients, TimeProvider clock)
     public async Task<PlatformEvent> AppendAsync(PlatformId platform, string type, string key, object data, DateTimeOffset? occurredAt, CancellationToken cancellationToken)
     {
         var eventId = EventIdOf(platform, type, key);
-        var existing = await FindAsync(platform, eventId, cancellationToken);
-        if (existing is not null)
-        {
-            return existing;
-        }
-
         var now = clock.GetUtcNow();
         var at = occurredAt ?? now;
         var envelope = JsonSerializer.Serialize(new { eventId, type, platform = platform.Value, occurredAt = at, data }, Json);
