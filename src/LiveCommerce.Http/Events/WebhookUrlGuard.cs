@@ -29,6 +29,11 @@ public sealed class WebhookUrlGuard(bool allowLoopback)
             return ("INVALID_FORMAT", "'url' may not carry user information or a fragment.");
         }
 
+        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && allowLoopback))
+        {
+            return NotHttps();
+        }
+
         IPAddress[] addresses;
         try
         {
@@ -39,23 +44,19 @@ public sealed class WebhookUrlGuard(bool allowLoopback)
             return ("WEBHOOK_URL_UNRESOLVABLE", $"The host '{uri.Host}' of 'url' does not resolve.");
         }
 
-        var loopbackOnly = addresses.Length > 0 && addresses.All(WebhookAddressPolicy.IsLoopback);
-        if (uri.Scheme == Uri.UriSchemeHttp && !(allowLoopback && loopbackOnly))
+        if (uri.Scheme == Uri.UriSchemeHttp && !(addresses.Length > 0 && addresses.All(WebhookAddressPolicy.IsLoopback)))
         {
-            return ("WEBHOOK_URL_NOT_HTTPS", allowLoopback
-                ? "'url' must be https (http is accepted only to a loopback address in Development)."
-                : "'url' must be https.");
-        }
-
-        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-        {
-            return ("WEBHOOK_URL_NOT_HTTPS", "'url' must be https.");
+            return NotHttps();
         }
 
         return addresses.FirstOrDefault(a => !WebhookAddressPolicy.IsAllowed(a, allowLoopback)) is { } refused
             ? ("WEBHOOK_URL_FORBIDDEN_ADDRESS", $"'url' resolves to {Describe(refused)}, which webhooks may not reach (private, loopback, link-local or metadata addresses are refused).")
             : null;
     }
+
+    private (string Code, string Message) NotHttps() => ("WEBHOOK_URL_NOT_HTTPS", allowLoopback
+        ? "'url' must be https (http is accepted only to a loopback address in Development)."
+        : "'url' must be https.");
 
     /// <summary>
     /// The <see cref="SocketsHttpHandler.ConnectCallback"/> of the delivery client: resolves the host, refuses the
