@@ -11,6 +11,9 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
 # A development-only key for the identity hashes; Azure reads the real one from Key Vault (Identity__HashKey).
 export Identity__HashKey="${Identity__HashKey:-bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1pZGVudGl0eS1oYXNoLWtleQ==}"
+# The development token key (tools/dev-token signs with it) and the simulated identity provider's secret, each only
+# when the environment has none: a test harness or a developer may choose their own.
+source tools/development.env
 
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 

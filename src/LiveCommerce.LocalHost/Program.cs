@@ -1,4 +1,5 @@
 using LiveCommerce.Http;
+using LiveCommerce.Http.Authentication;
 using LiveCommerce.LocalHost;
 using LiveCommerce.LocalHost.KeyRooms;
 using LiveCommerce.LocalHost.BackgroundChecks;
@@ -18,11 +19,13 @@ if (builder.Configuration.GetValue<TimeSpan?>("LocalHost:ClockOffset") is { } of
 
 builder.AddLocalHostDefaults();
 builder.Services.AddLiveCommerceApi(builder.Configuration);
+builder.Services.AddLiveCommerceAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddLocalWorkflowRuntime();
 builder.Services.AddDailyInspectionPlanSchedule(builder.Configuration);
 builder.Services.AddLocalBackgroundChecks(builder.Configuration);
 
 var app = builder.Build();
 app.UseLocalHostDefaults();
+app.UseLiveCommerceCallers();
 app.MapLiveCommerceApi();
 await app.RunAsync();

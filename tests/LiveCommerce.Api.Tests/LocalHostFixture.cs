@@ -15,9 +15,18 @@ public sealed class LocalHostFixture : IAsyncLifetime
         Host = await LocalHostProcess.StartAsync(Azurite.ConnectionString);
     }
 
-    /// <summary>A client for a fresh platform, so tests never see each other's data.</summary>
-    public HttpClient ClientFor(string? platform = null) =>
-        Host.CreateClient(platform ?? "p-" + Guid.NewGuid().ToString("N")[..12]);
+    /// <summary>
+    /// A client with a development token of <paramref name="platform"/> (a fresh one when null, so tests never see
+    /// each other's data) and the roles (default <c>platform.api</c>).
+    /// </summary>
+    public HttpClient ClientFor(string? platform = null, params string[] roles) =>
+        Host.CreateClient(platform ?? NewPlatform(), roles);
+
+    /// <summary>Like <see cref="ClientFor"/>, acting as <paramref name="subject"/> (the token's <c>sub</c>).</summary>
+    public HttpClient ClientAs(string platform, string subject, params string[] roles) =>
+        Host.CreateClientAs(platform, subject, roles);
+
+    public static string NewPlatform() => "p-" + Guid.NewGuid().ToString("N")[..12];
 
     public async Task DisposeAsync()
     {

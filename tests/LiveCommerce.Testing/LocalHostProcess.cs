@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Text;
+using LiveCommerce.Http.Authentication;
+using LiveCommerce.Http.Tenancy;
 
 namespace LiveCommerce.Testing;
 
@@ -12,17 +15,27 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>A fixed test key for the identity hashes (32 bytes, base64). Production reads it from Key Vault.</summary>
     public const string TestIdentityHashKey = "dGVzdC1rZXktZm9yLWxpdmUtY29tbWVyY2UtaWRlbnRpdHktaGFzaA==";
 
+    /// <summary>The development signing key the tests start hosts with unless a test names its own (32 bytes, base64).</summary>
+    public const string TestSigningKey = "dGVzdC1vbmx5LWRldmVsb3BtZW50LXNpZ25pbmcta2V5LTMyYg==";
+
+    /// <summary>The subject of the tokens a client gets unless a test chooses one.</summary>
+    public const string DefaultSubject = "test-client";
+
     private readonly Process _process;
     private readonly StringBuilder _output;
 
-    private LocalHostProcess(Process process, Uri baseAddress, StringBuilder output)
+    private LocalHostProcess(Process process, Uri baseAddress, StringBuilder output, string signingKey)
     {
         _process = process;
         BaseAddress = baseAddress;
         _output = output;
+        SigningKey = signingKey;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The host's Auth:DevelopmentSigningKey: the tokens of <see cref="CreateClient"/> are signed with it.</summary>
+    public string SigningKey { get; }
 
     /// <summary>Everything the host wrote so far (tests scan it for leaked identifiers).</summary>
     public string Output
@@ -64,6 +77,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["AzureWebJobsStorage"] = storageConnectionString;
         start.Environment["Identity__HashKey"] = TestIdentityHashKey;
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Auth__DevelopmentSigningKey"] = TestSigningKey;
+        // Generous per-platform limits, so a busy machine's bursts never throttle a test that is not about them.
+        start.Environment["RateLimits__PermitsPerSecond"] = "100000";
+        start.Environment["RateLimits__Burst"] = "100000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -76,21 +93,33 @@ public sealed class LocalHostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new LocalHostProcess(process, baseAddress, output);
+        var host = new LocalHostProcess(process, baseAddress, output, start.Environment["Auth__DevelopmentSigningKey"]!);
         await host.WaitUntilHealthyAsync(cancellationToken);
         return host;
     }
 
-    public HttpClient CreateClient(string? platformId = null)
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        if (platformId is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-Platform-Id", platformId);
-        }
+    /// <summary>
+    /// A client of <paramref name="platformId"/>: a development token with the roles (default
+    /// <c>platform.api</c>) and subject <see cref="DefaultSubject"/>, and X-Platform-Id with the same platform.
+    /// Without a platform the client is anonymous (no token, no header).
+    /// </summary>
+    public HttpClient CreateClient(string? platformId = null, params string[] roles) =>
+        platformId is null ? NewClient() : CreateClientAs(platformId, DefaultSubject, roles);
 
+    /// <summary>Like <see cref="CreateClient"/>, acting as <paramref name="subject"/> (the token's <c>sub</c>).</summary>
+    public HttpClient CreateClientAs(string platformId, string subject, params string[] roles)
+    {
+        var client = NewClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MintToken(platformId, subject, roles));
+        client.DefaultRequestHeaders.Add(CallerPipeline.PlatformHeader, platformId);
         return client;
     }
+
+    /// <summary>A development token this host accepts (roles default to <c>platform.api</c>).</summary>
+    public string MintToken(string platformId, string subject = DefaultSubject, params string[] roles) =>
+        DevelopmentTokens.Mint(SigningKey, platformId, roles.Length == 0 ? [PlatformRoles.PlatformApi] : roles, subject);
+
+    private HttpClient NewClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>Ends the process at once, as a crash would: no graceful shutdown, nothing flushed.</summary>
     public async Task KillAsync()

@@ -17,7 +17,7 @@ public sealed class BackgroundCheckEndpoints(IBackgroundCheckQueue queue, Idempo
 {
     private const int MaxBodyBytes = 16 * 1024;
 
-    public Task<IResult> Enqueue(HttpRequest request) => posts.HandleAsync<BackgroundCheckRequest>(request, EnqueueAsync, MaxBodyBytes);
+    public Task<IResult> Enqueue(HttpRequest request) => posts.HandleAsync<BackgroundCheckRequest>(request, [PlatformRoles.PlatformApi], EnqueueAsync, MaxBodyBytes);
 
     private async Task<IResult> EnqueueAsync(PostRequest<BackgroundCheckRequest> post)
     {

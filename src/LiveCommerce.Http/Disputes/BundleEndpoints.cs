@@ -34,7 +34,7 @@ public sealed class BundleEndpoints(
     public static readonly TimeSpan LinkValidity = TimeSpan.FromMinutes(15);
 
     public Task<IResult> Start(HttpRequest request, string disputeId, IWorkflowClient workflows) =>
-        posts.HandleAsync<EvidenceBundleRequest>(request, post => StartAsync(post, disputeId, workflows), 64 * 1024);
+        posts.HandleAsync<EvidenceBundleRequest>(request, PlatformRoles.Any, post => StartAsync(post, disputeId, workflows), 64 * 1024);
 
     private async Task<IResult> StartAsync(PostRequest<EvidenceBundleRequest> post, string disputeId, IWorkflowClient workflows)
     {
@@ -108,10 +108,12 @@ public sealed class BundleEndpoints(
 
     public async Task<IResult> Get(HttpRequest request, string disputeId, IWorkflowClient workflows)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         if (!PlatformId.IsWellFormedKey(disputeId, 64) || await bundles.FindAsync(platform, disputeId, request.HttpContext.RequestAborted) is null)
         {
@@ -127,10 +129,12 @@ public sealed class BundleEndpoints(
     /// </summary>
     public async Task<IResult> Verify(HttpRequest request, string disputeId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var record = PlatformId.IsWellFormedKey(disputeId, 64) ? await bundles.FindAsync(platform, disputeId, cancellation) : null;
@@ -183,10 +187,12 @@ public sealed class BundleEndpoints(
     /// <summary>The dispute's chain of custody as appended: who asked, what was included, each link and verification.</summary>
     public async Task<IResult> Custody(HttpRequest request, string disputeId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         if (!PlatformId.IsWellFormedKey(disputeId, 64) || await bundles.FindAsync(platform, disputeId, cancellation) is null)

@@ -36,10 +36,12 @@ public sealed class EvidenceEndpoints(EvidenceStore store, EvidenceIntake intake
 
     public async Task<IResult> UpdateSession(HttpRequest request, string sessionId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<SessionEvidenceRequest>(request, cancellationToken: cancellation);
@@ -81,10 +83,12 @@ public sealed class EvidenceEndpoints(EvidenceStore store, EvidenceIntake intake
 
     public async Task<IResult> UpdateOrder(HttpRequest request, string orderId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<OrderEvidenceRequest>(request, cancellationToken: cancellation);
@@ -119,10 +123,12 @@ public sealed class EvidenceEndpoints(EvidenceStore store, EvidenceIntake intake
 
     public async Task<IResult> GetSession(HttpRequest request, string sessionId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         if (!PlatformId.IsWellFormedKey(sessionId, 64))
@@ -140,10 +146,12 @@ public sealed class EvidenceEndpoints(EvidenceStore store, EvidenceIntake intake
 
     public async Task<IResult> GetOrder(HttpRequest request, string orderId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         if (!PlatformId.IsWellFormedKey(orderId, 64))
@@ -161,10 +169,12 @@ public sealed class EvidenceEndpoints(EvidenceStore store, EvidenceIntake intake
 
     private async Task<IResult> Push(HttpRequest request, EvidenceScope scope, string scopeId, string kindId, string recordId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var v = new RequestValidator();
         v.Key(scopeId, scope == EvidenceScope.LiveSession ? "sessionId" : "orderId");

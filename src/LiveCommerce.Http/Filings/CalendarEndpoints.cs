@@ -23,10 +23,12 @@ public sealed class CalendarEndpoints(CalendarStore calendars, TimeProvider cloc
 
     public async Task<IResult> Put(HttpRequest request, string year)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformOrAdmin))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<CalendarYearRequest>(request, MaxBodyBytes, cancellation);
@@ -70,10 +72,12 @@ public sealed class CalendarEndpoints(CalendarStore calendars, TimeProvider cloc
 
     public async Task<IResult> Get(HttpRequest request, string year)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var v = new RequestValidator();
         var number = ParseYear(year, v);

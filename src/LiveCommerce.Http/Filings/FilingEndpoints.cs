@@ -32,11 +32,13 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
 
     public async Task<IResult> Create(HttpRequest request, string eventId, IWorkflowClient workflows)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi) ||
             !IdempotencyKey.TryRead(request, out var key, out problem))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<FilingRequest>(request, MaxBodyBytes, cancellation);
@@ -104,11 +106,13 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
 
     public async Task<IResult> RecordReceipt(HttpRequest request, string eventId, IWorkflowClient workflows)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi) ||
             !IdempotencyKey.TryRead(request, out var key, out problem))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<ReceiptRequest>(request, cancellationToken: cancellation);
@@ -166,10 +170,12 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
 
     public async Task<IResult> Get(HttpRequest request, string eventId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var filing = PlatformId.IsWellFormedKey(eventId, 64)
             ? await filings.FindAsync(platform, eventId, request.HttpContext.RequestAborted)

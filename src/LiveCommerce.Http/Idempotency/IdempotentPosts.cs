@@ -7,17 +7,19 @@ using Microsoft.AspNetCore.Http;
 namespace LiveCommerce.Http.Idempotency;
 
 /// <summary>
-/// A POST as its handler sees it: the tenant, the bound body, the body's SHA-256 (what tells a repeated request from
+/// A POST as its handler sees it: the caller (and so the tenant), the bound body, the body's SHA-256 (what tells a repeated request from
 /// a different one), its Idempotency-Key if any (to derive ids that make a side effect happen once), and the request
 /// itself for query values and the path.
 /// </summary>
-public sealed record PostRequest<T>(PlatformId Platform, T Body, string Fingerprint, IdempotencyKey? Key, HttpRequest Http)
+public sealed record PostRequest<T>(Caller Caller, T Body, string Fingerprint, IdempotencyKey? Key, HttpRequest Http)
 {
+    public PlatformId Platform => Caller.Platform;
+
     public CancellationToken Cancellation => Http.HttpContext.RequestAborted;
 }
 
 /// <summary>
-/// The one road of a POST: resolve the tenant, read the Idempotency-Key and the body, answer a known key with its
+/// The one road of a POST: admit the caller the pipeline resolved if it holds one of the route's roles, read the Idempotency-Key and the body, answer a known key with its
 /// first response (or 422 for another body), run the handler, and keep a successful first response for replay.
 /// The exceptions keep their idempotency record inside their resource's own transaction: the qualification check
 /// (<see cref="Storage.Identity.QualificationStore"/>), to keep its hot path at two round trips, and the filing and its
@@ -26,15 +28,20 @@ public sealed record PostRequest<T>(PlatformId Platform, T Body, string Fingerpr
 /// </summary>
 public sealed class IdempotentPosts(IdempotencyLedger ledger)
 {
-    public async Task<IResult> HandleAsync<T>(HttpRequest request, Func<PostRequest<T>, Task<IResult>> handle, int maxBodyBytes = JsonBody.DefaultMaxBytes)
+    public async Task<IResult> HandleAsync<T>(
+        HttpRequest request,
+        string[] roles,
+        Func<PostRequest<T>, Task<IResult>> handle,
+        int maxBodyBytes = JsonBody.DefaultMaxBytes)
         where T : class
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, roles) ||
             !IdempotencyKey.TryRead(request, out var key, out problem))
         {
             return problem;
         }
 
+        var platform = caller.Platform;
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<T>(request, maxBodyBytes, cancellation);
         if (body.Problem is not null)
@@ -47,7 +54,7 @@ public sealed class IdempotentPosts(IdempotencyLedger ledger)
             return IdempotencyKey.Answer(earlier);
         }
 
-        var result = await handle(new PostRequest<T>(platform, body.Value!, body.Fingerprint, key, request));
+        var result = await handle(new PostRequest<T>(caller, body.Value!, body.Fingerprint, key, request));
         if (key is not null && result is JsonText { Response.Status: >= 200 and < 300 } first &&
             await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, first.Response, cancellation) is { } winner)
         {

@@ -5,6 +5,7 @@ using LiveCommerce.Http.Idempotency;
 using LiveCommerce.Http.Json;
 using LiveCommerce.Http.Problems;
 using LiveCommerce.Storage.Identity;
+using LiveCommerce.Http.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -22,7 +23,7 @@ public sealed class BlacklistEndpoints(
     TimeProvider clock,
     ILogger<BlacklistEndpoints> logger)
 {
-    public Task<IResult> Add(HttpRequest request) => posts.HandleAsync<BlacklistRequest>(request, AddAsync);
+    public Task<IResult> Add(HttpRequest request) => posts.HandleAsync<BlacklistRequest>(request, PlatformRoles.PlatformOrAdmin, AddAsync);
 
     private async Task<IResult> AddAsync(PostRequest<BlacklistRequest> post)
     {

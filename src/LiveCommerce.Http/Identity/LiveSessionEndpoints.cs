@@ -28,7 +28,7 @@ public sealed class LiveSessionEndpoints(
     public const int MaxItems = 10_000;
 
     public Task<IResult> Start(HttpRequest request, string sessionId, IWorkflowClient workflows) =>
-        posts.HandleAsync<PreLiveCheckRequest>(request, post => StartAsync(post, sessionId, workflows), 32 * 1024 * 1024);
+        posts.HandleAsync<PreLiveCheckRequest>(request, [PlatformRoles.PlatformApi], post => StartAsync(post, sessionId, workflows), 32 * 1024 * 1024);
 
     private async Task<IResult> StartAsync(PostRequest<PreLiveCheckRequest> post, string sessionId, IWorkflowClient workflows)
     {
@@ -110,7 +110,7 @@ public sealed class LiveSessionEndpoints(
     }
 
     public Task<IResult> PostResult(HttpRequest request, string sessionId, IWorkflowClient workflows) =>
-        posts.HandleAsync<IdentityResultRequest>(request, post => PostResultAsync(post, sessionId, workflows));
+        posts.HandleAsync<IdentityResultRequest>(request, [PlatformRoles.PlatformApi], post => PostResultAsync(post, sessionId, workflows));
 
     private async Task<IResult> PostResultAsync(PostRequest<IdentityResultRequest> post, string sessionId, IWorkflowClient workflows)
     {
@@ -184,10 +184,12 @@ public sealed class LiveSessionEndpoints(
 
     public async Task<IResult> Get(HttpRequest request, string sessionId, IWorkflowClient workflows)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var session = PlatformId.IsWellFormedKey(sessionId, 64) ? await sessions.FindSessionAsync(platform, sessionId, cancellation) : null;

@@ -29,11 +29,13 @@ public sealed class QualificationEndpoints(
 
     public async Task<IResult> CheckMerchant(HttpRequest request, string merchantId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi) ||
             !IdempotencyKey.TryRead(request, out var key, out problem))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var body = await JsonBody.ReadAsync<MerchantCheckRequest>(request, cancellationToken: request.HttpContext.RequestAborted);
         if (body.Problem is not null)
@@ -80,11 +82,13 @@ public sealed class QualificationEndpoints(
 
     public async Task<IResult> CheckHost(HttpRequest request, string hostId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem) ||
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi) ||
             !IdempotencyKey.TryRead(request, out var key, out problem))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var body = await JsonBody.ReadAsync<HostCheckRequest>(request, cancellationToken: request.HttpContext.RequestAborted);
         if (body.Problem is not null)
@@ -141,10 +145,12 @@ public sealed class QualificationEndpoints(
     /// </summary>
     private async Task<IResult> GetStanding(HttpRequest request, SubjectKind kind, string accountId, string accountField)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var v = new RequestValidator();
         v.Key(accountId, accountField);
@@ -168,10 +174,12 @@ public sealed class QualificationEndpoints(
 
     private async Task<IResult> GetCheck(HttpRequest request, SubjectKind kind, string accountId, string checkId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         // Ids that could never have been stored are simply not found; the same answer as another platform's check.
         var stored = PlatformId.IsWellFormedKey(accountId, 64) && PlatformId.IsWellFormedKey(checkId, 64)

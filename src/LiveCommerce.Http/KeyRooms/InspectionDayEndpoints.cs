@@ -23,10 +23,12 @@ public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotentPo
 
     public async Task<IResult> PutDay(HttpRequest request, string date)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<InspectionDayRequest>(request, MaxBodyBytes, cancellation);
@@ -127,7 +129,7 @@ public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotentPo
     }
 
     public Task<IResult> Replan(HttpRequest request, string date) =>
-        posts.HandleAsync<ReplanRequest>(request, post => ReplanAsync(post, date), MaxBodyBytes);
+        posts.HandleAsync<ReplanRequest>(request, PlatformRoles.Any, post => ReplanAsync(post, date), MaxBodyBytes);
 
     private async Task<IResult> ReplanAsync(PostRequest<ReplanRequest> post, string date)
     {
@@ -196,11 +198,14 @@ public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotentPo
     private static bool TryReadDay(HttpRequest request, string date, out PlatformId platform, out LocalDate day, out IResult problem)
     {
         day = default;
-        if (!TenantResolver.TryResolve(request, out platform, out var tenancy))
+        platform = default;
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var tenancy, PlatformRoles.Any))
         {
             problem = tenancy;
             return false;
         }
+
+        platform = caller.Platform;
 
         var v = new RequestValidator();
         if (InspectionRequestReader.ReadDate(date, v) is not { } d)

@@ -12,7 +12,7 @@ public sealed class InspectionScheduleEndpoints(IdempotentPosts posts)
 {
     private const int MaxBodyBytes = 24 * 1024 * 1024;
 
-    public Task<IResult> Plan(HttpRequest request) => posts.HandleAsync<InspectionScheduleRequest>(request, PlanAsync, MaxBodyBytes);
+    public Task<IResult> Plan(HttpRequest request) => posts.HandleAsync<InspectionScheduleRequest>(request, PlatformRoles.Any, PlanAsync, MaxBodyBytes);
 
     private static Task<IResult> PlanAsync(PostRequest<InspectionScheduleRequest> post)
     {

@@ -25,10 +25,12 @@ public sealed class KeyRoomEndpoints(KeyRoomThresholdStore thresholds, Idempoten
 
     public async Task<IResult> PutThresholds(HttpRequest request)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformOrAdmin))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<KeyRoomThresholdsRequest>(request, cancellationToken: cancellation);
@@ -76,10 +78,12 @@ public sealed class KeyRoomEndpoints(KeyRoomThresholdStore thresholds, Idempoten
 
     public async Task<IResult> GetThresholds(HttpRequest request)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var stored = await thresholds.FindAsync(platform, request.HttpContext.RequestAborted);
         return JsonText.Of(200, stored is null
@@ -87,7 +91,7 @@ public sealed class KeyRoomEndpoints(KeyRoomThresholdStore thresholds, Idempoten
             : ThresholdsBody(stored.Thresholds, stored.Version, stored.UpdatedAt));
     }
 
-    public Task<IResult> Evaluate(HttpRequest request) => posts.HandleAsync<KeyRoomEvaluationRequest>(request, EvaluateAsync, MaxBodyBytes);
+    public Task<IResult> Evaluate(HttpRequest request) => posts.HandleAsync<KeyRoomEvaluationRequest>(request, [PlatformRoles.PlatformApi], EvaluateAsync, MaxBodyBytes);
 
     private async Task<IResult> EvaluateAsync(PostRequest<KeyRoomEvaluationRequest> post)
     {

@@ -48,6 +48,14 @@ public sealed class Problem : IResult
     public static Problem BadRequest(string code, string detail, IReadOnlyList<FieldError>? errors = null) =>
         new(400, code, "The request is not valid.", detail, errors);
 
+    /// <summary>401: no valid bearer token (the pipeline adds <c>WWW-Authenticate: Bearer</c>).</summary>
+    public static Problem Unauthorized(string detail, string code = "UNAUTHENTICATED") =>
+        new(401, code, "Authentication is required.", detail, null);
+
+    public static Problem Forbidden(string code, string detail) => new(403, code, "Forbidden.", detail, null);
+
+    public static Problem TooManyRequests(string detail) => new(429, "RATE_LIMITED", "Too many requests.", detail, null);
+
     public static Problem NotFound(string code, string detail) => new(404, code, "Not found.", detail, null);
 
     public static Problem Conflict(string code, string detail) => new(409, code, "Conflict.", detail, null);

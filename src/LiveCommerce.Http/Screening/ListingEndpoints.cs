@@ -20,10 +20,12 @@ public sealed class ListingEndpoints(ListingStore listings, TimeProvider clock)
 
     public async Task<IResult> Put(HttpRequest request, string sku)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformApi))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<ListingRequest>(request, MaxBodyBytes, cancellation);
@@ -58,10 +60,12 @@ public sealed class ListingEndpoints(ListingStore listings, TimeProvider clock)
 
     public async Task<IResult> Get(HttpRequest request, string sku)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var found = PlatformId.IsWellFormedKey(sku, 64) ? await listings.FindAsync(platform, sku, request.HttpContext.RequestAborted) : null;
         return found is { } f

@@ -28,10 +28,12 @@ public sealed class ScreeningEndpoints(
 
     public async Task<IResult> PutList(HttpRequest request, string listId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.PlatformOrAdmin))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         var cancellation = request.HttpContext.RequestAborted;
         var body = await JsonBody.ReadAsync<NegativeListRequest>(request, MaxBodyBytes, cancellation);
@@ -86,10 +88,12 @@ public sealed class ScreeningEndpoints(
 
     public async Task<IResult> GetList(HttpRequest request, string listId)
     {
-        if (!TenantResolver.TryResolve(request, out var platform, out var problem))
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any))
         {
             return problem;
         }
+
+        var platform = caller.Platform;
 
         int? wanted = null;
         if (request.Query.TryGetValue("version", out var raw))
@@ -106,7 +110,7 @@ public sealed class ScreeningEndpoints(
         return version is null ? ListNotFound(listId, wanted) : JsonText.Of(200, VersionBody(version));
     }
 
-    public Task<IResult> Screen(HttpRequest request) => posts.HandleAsync<ProductScreeningRequest>(request, ScreenAsync, MaxBodyBytes);
+    public Task<IResult> Screen(HttpRequest request) => posts.HandleAsync<ProductScreeningRequest>(request, [PlatformRoles.PlatformApi], ScreenAsync, MaxBodyBytes);
 
     private async Task<IResult> ScreenAsync(PostRequest<ProductScreeningRequest> post)
     {

@@ -76,15 +76,15 @@ public sealed class QualificationValidationApiTests(LocalHostFixture fixture)
     }
 
     [Fact]
-    public async Task Every_route_but_health_requires_a_well_formed_platform_id()
+    public async Task Every_route_but_health_requires_a_token_that_names_a_well_formed_platform()
     {
         using var anonymous = fixture.Host.CreateClient();
         using var missing = await anonymous.GetAsync("api/hosts/h1/qualification-checks/qc_1");
-        await missing.AssertProblemAsync(HttpStatusCode.BadRequest, "PLATFORM_ID_REQUIRED");
+        await missing.AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
 
         using var bad = fixture.Host.CreateClient("platform/../other");
         using var invalid = await bad.PostAsJsonAsync("api/blacklist", new { subjectType = "person" });
-        await invalid.AssertProblemAsync(HttpStatusCode.BadRequest, "PLATFORM_ID_INVALID");
+        await invalid.AssertProblemAsync(HttpStatusCode.Forbidden, "TOKEN_CLAIM_INVALID");
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class KeyRoomEvaluationApiTests(LocalHostFixture fixture)
 
         using var anonymous = fixture.Host.CreateClient();
         using var noTenant = await anonymous.PostAsJsonAsync("api/key-room-evaluations", new { rooms = new[] { HeadRoom } });
-        await noTenant.AssertProblemAsync(HttpStatusCode.BadRequest, "PLATFORM_ID_REQUIRED");
+        await noTenant.AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
     }
 
     [Fact]
