@@ -2,6 +2,7 @@ using System.Globalization;
 using LiveCommerce.Domain.Audit;
 using LiveCommerce.Http.Json;
 using LiveCommerce.Http.Problems;
+using LiveCommerce.Http.Tenancy;
 using LiveCommerce.Storage.Audit;
 using Microsoft.AspNetCore.Http;
 
@@ -125,9 +126,12 @@ public sealed class AuditLogEndpoints(AuditTrail trail)
 /// <summary>Who may read the audit log and manage webhooks (claim <c>roles</c>).</summary>
 public static class AuditRoles
 {
-    public static readonly string[] Readers = ["compliance.reviewer", "compliance.admin"];
+    /// <summary>The audit log: the platform's compliance staff (contract: roles <c>compliance.*</c>).</summary>
+    public static readonly string[] Readers = [PlatformRoles.ComplianceReviewer, PlatformRoles.ComplianceAdmin];
 
-    public static readonly string[] WebhookManagers = ["compliance.admin", "platform.api"];
+    /// <summary>Webhook endpoints and their delivery logs (contract: <c>compliance.admin</c> or <c>platform.api</c>).</summary>
+    public static readonly string[] WebhookManagers = PlatformRoles.PlatformOrAdmin;
 
-    public static readonly string[] Any = ["platform.api", "compliance.reviewer", "compliance.admin"];
+    /// <summary>The event feed: any of the platform's callers.</summary>
+    public static readonly string[] Any = PlatformRoles.Any;
 }

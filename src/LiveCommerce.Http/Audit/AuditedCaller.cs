@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Http;
 namespace LiveCommerce.Http.Audit;
 
 /// <summary>
-/// The caller of a request as the audit log names it (<c>actor: { sub, roles }</c>) and the role gate of the audit
-/// and event routes: the one place that reads who is calling for them.
+/// The caller of a request as the audit log names it (<c>actor: { sub, roles }</c>: the token's <c>sub</c> and
+/// <c>roles</c>), with the route's role gate (<see cref="CallerAccess"/>).
 /// </summary>
 public static class AuditedCaller
 {
@@ -17,23 +17,18 @@ public static class AuditedCaller
     public static bool TryResolve(HttpRequest request, out PlatformId platform, out AuditActor actor, out Problem problem, params string[] roles)
     {
         actor = null!;
-        if (!TenantResolver.TryResolve(request, out platform, out problem))
+        platform = default;
+        if (!CallerAccess.TryAuthorize(request, out var caller, out problem, roles))
         {
             return false;
         }
 
-        // Until tokens arrive, the platform's systems are the only callers (X-Platform-Id); roles are not known.
-        actor = new AuditActor("platform:" + platform.Value, []);
+        platform = caller.Platform;
+        actor = new AuditActor(caller.Subject, caller.Roles);
         return true;
     }
 
     /// <summary>The audit draft of a change this request makes.</summary>
     public static AuditEntryDraft Draft(this AuditActor actor, string action, string target, string summary) => new(actor, action, target, summary);
 
-    /// <summary>The draft of a change made by the caller of <paramref name="request"/> (already authenticated by the pipeline).</summary>
-    public static AuditEntryDraft AuditDraft(this HttpRequest request, string action, string target, string summary)
-    {
-        TryResolve(request, out _, out var actor, out _);
-        return new AuditEntryDraft(actor ?? new AuditActor("unknown", []), action, target, summary);
-    }
 }

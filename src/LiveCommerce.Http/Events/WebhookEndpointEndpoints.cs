@@ -128,7 +128,7 @@ public sealed class WebhookEndpointEndpoints(WebhookEndpointStore store, Webhook
     }
 
     public Task<IResult> RotateSecret(HttpRequest request, string endpointId) =>
-        posts.HandleAsync<SecretRotationRequest>(request, post => RotateAsync(post, endpointId), 4 * 1024);
+        posts.HandleAsync<SecretRotationRequest>(request, AuditRoles.WebhookManagers, post => RotateAsync(post, endpointId), 4 * 1024);
 
     public async Task<IResult> Deliveries(HttpRequest request, string endpointId)
     {
@@ -179,11 +179,7 @@ public sealed class WebhookEndpointEndpoints(WebhookEndpointStore store, Webhook
 
     private async Task<IResult> RotateAsync(PostRequest<SecretRotationRequest> post, string endpointId)
     {
-        if (!AuditedCaller.TryResolve(post.Http, out var platform, out _, out var problem, AuditRoles.WebhookManagers))
-        {
-            return problem;
-        }
-
+        var platform = post.Platform;
         var v = new RequestValidator();
         EndpointId(endpointId, v);
         var overlap = post.Body.OverlapHours ?? DefaultOverlapHours;

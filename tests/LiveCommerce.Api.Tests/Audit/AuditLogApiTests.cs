@@ -14,8 +14,8 @@ public sealed class AuditLogApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task Each_change_appends_one_chained_entry_and_refused_or_replayed_requests_append_none()
     {
-        var platform = "p-" + Guid.NewGuid().ToString("N")[..12];
-        using var client = fixture.ClientFor(platform);
+        var platform = LocalHostFixture.NewPlatform();
+        using var client = fixture.ClientAs(platform, "officer-li", "compliance.admin");
         (await AuditApi.PutThresholdsAsync(client, 400_000)).EnsureSuccessStatusCode();
         (await client.PutAsJsonAsync("api/calendars/cn/2027", new { holidays = new[] { "2027-01-01" }, makeUpWorkdays = Array.Empty<string>() })).EnsureSuccessStatusCode();
         (await client.PutAsJsonAsync("api/webhook-endpoints/ops", new { url = "http://127.0.0.1:9/hook", events = new[] { "pre_live.blocked" } })).EnsureSuccessStatusCode();
@@ -40,7 +40,8 @@ public sealed class AuditLogApiTests(LocalHostFixture fixture)
         Assert.Equal("webhook_endpoint.created", entries[2].GetProperty("action").GetString());
         Assert.Equal("blacklist_entry.added", entries[3].GetProperty("action").GetString());
         Assert.Contains(creditCode, entries[3].GetProperty("summary").GetString());
-        Assert.Equal("platform:" + platform, entries[0].GetProperty("actor").GetProperty("sub").GetString());
+        Assert.Equal("officer-li", entries[0].GetProperty("actor").GetProperty("sub").GetString());
+        Assert.Equal(["compliance.admin"], entries[0].GetProperty("actor").GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
 
         // The chain, recomputed here from the served fields (RFC 8785 canonical JSON without 'hash').
         var prev = new string('0', 64);
@@ -61,7 +62,7 @@ public sealed class AuditLogApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task Pages_by_after_and_limit_and_filters_by_time()
     {
-        using var client = fixture.ClientFor();
+        using var client = fixture.ClientFor(LocalHostFixture.NewPlatform(), "compliance.admin");
         for (var i = 0; i < 5; i++)
         {
             (await AuditApi.PutThresholdsAsync(client, 400_000 + i)).EnsureSuccessStatusCode();
@@ -83,7 +84,7 @@ public sealed class AuditLogApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task Parallel_changes_never_fork_the_chain()
     {
-        using var client = fixture.ClientFor();
+        using var client = fixture.ClientFor(LocalHostFixture.NewPlatform(), "compliance.admin");
         var puts = Enumerable.Range(0, 24).Select(i => AuditApi.PutThresholdsAsync(client, 300_000 + i));
         foreach (var response in await Task.WhenAll(puts))
         {
@@ -100,7 +101,7 @@ public sealed class AuditLogApiTests(LocalHostFixture fixture)
     public async Task An_entry_edited_in_storage_is_named_by_the_verification()
     {
         var platform = "p-" + Guid.NewGuid().ToString("N")[..12];
-        using var client = fixture.ClientFor(platform);
+        using var client = fixture.ClientFor(platform, "compliance.admin");
         for (var i = 0; i < 4; i++)
         {
             (await AuditApi.PutThresholdsAsync(client, 500_000 + i)).EnsureSuccessStatusCode();
@@ -122,7 +123,7 @@ public sealed class AuditLogApiTests(LocalHostFixture fixture)
     public async Task An_entry_removed_from_storage_is_named_by_the_verification()
     {
         var platform = "p-" + Guid.NewGuid().ToString("N")[..12];
-        using var client = fixture.ClientFor(platform);
+        using var client = fixture.ClientFor(platform, "compliance.admin");
         for (var i = 0; i < 3; i++)
         {
             (await AuditApi.PutThresholdsAsync(client, 500_000 + i)).EnsureSuccessStatusCode();
@@ -145,16 +146,29 @@ public sealed class AuditLogApiTests(LocalHostFixture fixture)
     [InlineData("?after=1&after=2", "after")]
     public async Task Bad_queries_are_problems(string query, string field)
     {
-        using var client = fixture.ClientFor();
+        using var client = fixture.ClientFor(LocalHostFixture.NewPlatform(), "compliance.admin");
         var problem = await (await client.GetAsync("api/audit-log" + query)).AssertProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
     }
 
     [Fact]
+    public async Task Only_compliance_staff_read_the_log()
+    {
+        var platform = LocalHostFixture.NewPlatform();
+        using var system = fixture.ClientFor(platform, "platform.api");
+        await (await system.GetAsync("api/audit-log")).AssertProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN_ROLE");
+        await (await system.GetAsync("api/audit-log/verification")).AssertProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN_ROLE");
+        using var reviewer = fixture.ClientFor(platform, "compliance.reviewer");
+        Assert.Empty(await reviewer.EntriesAsync());
+        using var anonymous = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/audit-log")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_platform_never_sees_another_platforms_log()
     {
-        using var a = fixture.ClientFor();
-        using var b = fixture.ClientFor();
+        using var a = fixture.ClientFor(LocalHostFixture.NewPlatform(), "compliance.admin");
+        using var b = fixture.ClientFor(LocalHostFixture.NewPlatform(), "compliance.admin");
         (await AuditApi.PutThresholdsAsync(a, 450_000)).EnsureSuccessStatusCode();
         Assert.Empty(await b.EntriesAsync());
         Assert.Equal(0, (await b.GetJsonAsync("api/audit-log/verification")).GetProperty("entries").GetInt64());

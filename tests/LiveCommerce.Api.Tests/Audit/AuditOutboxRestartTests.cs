@@ -15,7 +15,7 @@ public sealed class AuditOutboxRestartTests
 
         await using (var first = await LocalHostProcess.StartAsync(azurite.ConnectionString, new Dictionary<string, string>(settings) { ["Audit:CrashAfterChangeOf"] = "PUT /key-room-thresholds" }))
         {
-            using var client = first.CreateClient(platform);
+            using var client = first.CreateClient(platform, "compliance.admin");
             await Assert.ThrowsAnyAsync<HttpRequestException>(() => AuditApi.PutThresholdsAsync(client, 777_000));
             for (var i = 0; i < 200 && !first.HasExited; i++)
             {
@@ -26,7 +26,7 @@ public sealed class AuditOutboxRestartTests
         }
 
         await using var second = await LocalHostProcess.StartAsync(azurite.ConnectionString, settings);
-        using var again = second.CreateClient(platform);
+        using var again = second.CreateClient(platform, "compliance.admin");
 
         // The change was made before the crash...
         var thresholds = await again.GetJsonAsync("api/key-room-thresholds");

@@ -10,7 +10,7 @@ public sealed class WebhookEndpointApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task The_secret_is_shown_once_and_a_rotation_keeps_the_old_one_signing_for_the_overlap()
     {
-        using var client = fixture.ClientFor();
+        using var client = fixture.ClientFor(LocalHostFixture.NewPlatform(), "compliance.admin");
         var created = await client.PutAsJsonAsync("api/webhook-endpoints/ops", new { url = "http://127.0.0.1:9/hook", events = new[] { "pre_live.blocked", "pre_live.cleared" } });
         var body = await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
@@ -57,7 +57,7 @@ public sealed class WebhookEndpointApiTests(LocalHostFixture fixture)
     [InlineData("https://no-such-host.invalid/", "WEBHOOK_URL_UNRESOLVABLE")]
     public async Task Private_link_local_and_metadata_addresses_are_refused_at_registration(string url, string code)
     {
-        using var client = fixture.ClientFor();
+        using var client = fixture.ClientFor(LocalHostFixture.NewPlatform(), "compliance.admin");
         var problem = await (await client.PutAsJsonAsync("api/webhook-endpoints/ops", new { url, events = new[] { "filing.late" } }))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
         problem.AssertFieldError("url", code);
@@ -67,7 +67,7 @@ public sealed class WebhookEndpointApiTests(LocalHostFixture fixture)
     [Fact]
     public async Task Bad_input_is_a_problem_never_a_5xx()
     {
-        using var client = fixture.ClientFor();
+        using var client = fixture.ClientFor(LocalHostFixture.NewPlatform(), "compliance.admin");
         (string Method, string Path, string? Json)[] cases =
         [
             ("PUT", "api/webhook-endpoints/ops", "{"),
@@ -109,10 +109,20 @@ public sealed class WebhookEndpointApiTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task Reviewers_may_not_manage_endpoints()
+    {
+        using var reviewer = fixture.ClientFor(LocalHostFixture.NewPlatform(), "compliance.reviewer");
+        await (await reviewer.PutAsJsonAsync("api/webhook-endpoints/ops", new { url = "http://127.0.0.1:9/hook", events = new[] { "filing.late" } }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN_ROLE");
+        await (await reviewer.GetAsync("api/webhook-endpoints")).AssertProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN_ROLE");
+        Assert.Empty(await reviewer.EntriesAsync());
+    }
+
+    [Fact]
     public async Task A_platform_never_sees_another_platforms_endpoints()
     {
-        using var a = fixture.ClientFor();
-        using var b = fixture.ClientFor();
+        using var a = fixture.ClientFor(LocalHostFixture.NewPlatform(), "compliance.admin");
+        using var b = fixture.ClientFor(LocalHostFixture.NewPlatform(), "compliance.admin");
         (await a.PutAsJsonAsync("api/webhook-endpoints/ops", new { url = "http://127.0.0.1:9/hook", events = new[] { "filing.late" } })).EnsureSuccessStatusCode();
         await (await b.GetAsync("api/webhook-endpoints/ops")).AssertProblemAsync(HttpStatusCode.NotFound, "WEBHOOK_ENDPOINT_NOT_FOUND");
         await (await b.GetAsync("api/webhook-endpoints/ops/deliveries")).AssertProblemAsync(HttpStatusCode.NotFound, "WEBHOOK_ENDPOINT_NOT_FOUND");
