@@ -134,7 +134,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: on a loaded 2-core machine a cold start of the host (JIT, storage bootstrap, task hub) can take a minute or more.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -160,7 +161,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             await Task.Delay(100, cancellationToken);
         }
 
-        throw new TimeoutException($"The local host did not answer /api/health within 60 s:\n{Output}");
+        throw new TimeoutException($"The local host did not answer /api/health within 180 s:\n{Output}");
     }
 
     private static void Append(StringBuilder output, string? line)
