@@ -154,6 +154,34 @@ schemas.update({
    "tagFiles":{"type":"array","items":obj({"name":{"type":S},"recordedSha256":sha,"sha256":sha,"status":check_status})}},["valid","bundleSha256","items"]),
  "BundleCustody":obj({"disputeId":{"type":S},"entries":{"type":"array","items":obj({"event":{"type":S,"enum":["requested","assembled","link_issued","verified","failed"]},"at":time},["event","at"])}},["disputeId","entries"]),
 })
+# Audit log and platform events (docs/audit-and-events.md)
+evt_types=["pre_live.cleared","pre_live.blocked","qualification.decided","review_case.decided","sanction.imposed","sanction.ended","filing.reminder","filing.late","evidence_bundle.ready","tip.refunded"]
+def q(name,desc,schema): return {"name":name,"in":"query","required":False,"schema":schema,"description":desc}
+endpoint_param=p("endpointId","The platform's name for the endpoint")
+paths["/api/audit-log"]={"get":{"operationId":"auditLog","summary":"The platform's hash-chained audit log in seq order (roles compliance.*)","parameters":[platform,q("after","Entries after this seq",{"type":"integer","minimum":0}),q("from","Entries at or after",time),q("to","Entries before",time),q("limit","1-1000, default 100",{"type":"integer","minimum":1,"maximum":1000})],"responses":{**ok("AuditLogPage"),**problem_responses(400)}}}
+paths["/api/audit-log/verification"]={"get":{"operationId":"auditLogVerification","summary":"Recompute the whole chain; firstBrokenSeq names the first entry edited, removed or unlinked (roles compliance.*)","parameters":[platform],"responses":{**ok("AuditVerification")}}}
+paths["/api/event-feed"]={"get":{"operationId":"eventFeed","summary":"The platform's events, oldest first, as webhooks deliver them","parameters":[platform,q("after","The last event id seen",{"type":S}),q("limit","1-1000, default 100",{"type":"integer","minimum":1,"maximum":1000})],"responses":{**ok("EventFeedPage"),**problem_responses(400)}}}
+paths["/api/webhook-endpoints"]={"get":{"operationId":"webhookEndpointList","summary":"The platform's webhook endpoints (never their secrets)","parameters":[platform],"responses":{**ok("WebhookEndpointList")}}}
+paths["/api/webhook-endpoints/{endpointId}"]={
+ "put":{"operationId":"webhookEndpointPut","summary":"Register (the answer shows the new secret once) or change an endpoint; url must be https and reach only public addresses (roles compliance.admin, platform.api)","parameters":[platform,endpoint_param],"requestBody":body("WebhookEndpointRequest"),"responses":{**ok("WebhookEndpoint"),**problem_responses(400,413,415)}},
+ "get":{"operationId":"webhookEndpointGet","summary":"An endpoint (without its secret)","parameters":[platform,endpoint_param],"responses":{**ok("WebhookEndpoint"),**problem_responses(400,404)}},
+ "delete":{"operationId":"webhookEndpointDelete","summary":"Remove an endpoint; its pending retries end as abandoned","parameters":[platform,endpoint_param],"responses":{"204":{"description":"Removed"},**problem_responses(400,404)}}}
+paths["/api/webhook-endpoints/{endpointId}/secret-rotations"]={"post":{"operationId":"webhookSecretRotation","summary":"A new secret; the previous one keeps signing beside it (two v1 values) until previousSecretExpiresAt","parameters":[platform,idem,endpoint_param],"requestBody":body("SecretRotationRequest"),"responses":{**ok("SecretRotation"),**problem_responses(400,404,413,415,422)}}}
+paths["/api/webhook-endpoints/{endpointId}/deliveries"]={"get":{"operationId":"webhookDeliveries","summary":"The endpoint's delivery log, newest first: one row per attempt","parameters":[platform,endpoint_param,q("eventId","Only this event's attempts",{"type":S}),q("limit","1-200, default 50",{"type":"integer","minimum":1,"maximum":200})],"responses":{**ok("WebhookDeliveryLog"),**problem_responses(400,404)}}}
+hex64={"type":S,"pattern":"^[0-9a-f]{64}$"}
+schemas.update({
+ "AuditEntry":obj({"seq":{"type":"integer"},"at":{"type":S,"format":"date-time"},"actor":obj({"sub":{"type":S},"roles":{"type":"array","items":{"type":S}}},["sub","roles"]),"action":{"type":S},"target":{"type":S},"summary":{"type":S},"recovered":{"type":"boolean","description":"Appended by the outbox relay after a crash"},"prevHash":hex64,"hash":hex64},["seq","at","actor","action","target","summary","prevHash","hash"]),
+ "AuditLogPage":obj({"entries":{"type":"array","items":ref("AuditEntry")},"hasMore":{"type":"boolean"},"nextAfter":{"type":"integer"}},["entries","hasMore"]),
+ "AuditVerification":obj({"entries":{"type":"integer"},"headHash":hex64,"valid":{"type":"boolean"},"firstBrokenSeq":{"type":"integer"}},["entries","headHash","valid"]),
+ "PlatformEvent":obj({"eventId":{"type":S},"type":{"type":S,"enum":evt_types},"platform":{"type":S},"occurredAt":{"type":S,"format":"date-time"},"data":{"type":"object"}},["eventId","type","platform","occurredAt","data"]),
+ "EventFeedPage":obj({"events":{"type":"array","items":ref("PlatformEvent")},"hasMore":{"type":"boolean"}},["events","hasMore"]),
+ "WebhookEndpointRequest":obj({"url":{"type":S,"format":"uri","maxLength":2048},"events":{"type":"array","items":{"type":S,"enum":evt_types},"minItems":1,"maxItems":32}},["url","events"]),
+ "WebhookEndpoint":obj({"endpointId":{"type":S},"url":{"type":S},"events":{"type":"array","items":{"type":S}},"secret":{"type":S,"description":"Only in the answer that created the endpoint"},"previousSecretExpiresAt":{"type":S,"format":"date-time"},"createdAt":{"type":S,"format":"date-time"},"updatedAt":{"type":S,"format":"date-time"}},["endpointId","url","events"]),
+ "WebhookEndpointList":obj({"endpoints":{"type":"array","items":ref("WebhookEndpoint")}},["endpoints"]),
+ "SecretRotationRequest":obj({"overlapHours":{"type":"integer","minimum":0,"maximum":168,"default":24}}),
+ "SecretRotation":obj({"endpointId":{"type":S},"secret":{"type":S},"previousSecretExpiresAt":{"type":S,"format":"date-time"}},["endpointId","secret","previousSecretExpiresAt"]),
+ "WebhookDeliveryLog":obj({"endpointId":{"type":S},"deliveries":{"type":"array","items":obj({"eventId":{"type":S},"type":{"type":S},"attempt":{"type":"integer"},"attemptedAt":{"type":S,"format":"date-time"},"outcome":{"type":S,"enum":["delivered","failed","abandoned"]},"statusCode":{"type":"integer"},"error":{"type":S},"durationMs":{"type":"integer"},"retryFollows":{"type":"boolean"}},["eventId","attempt","attemptedAt","outcome"])},"hasMore":{"type":"boolean"}},["endpointId","deliveries","hasMore"]),
+})
 doc={"openapi":"3.1.0","info":{"title":"LiveCommerceFunctions","version":"1.0.0","description":"Compliance back end for live-commerce platforms. Contract: docs/api.md. Every route but /api/health needs X-Platform-Id; errors are RFC 9457 problem details with a stable code."},
  "servers":[{"url":"http://127.0.0.1:7071"}],
  "paths":paths,

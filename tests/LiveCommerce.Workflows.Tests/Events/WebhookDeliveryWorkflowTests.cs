@@ -24,6 +24,13 @@ public sealed class WebhookDeliveryWorkflowTests
                 _now = fireAt;
                 return Task.CompletedTask;
             });
+        _context.Setup(c => c.CreateTimer(It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .Returns((TimeSpan delay, CancellationToken _) =>
+            {
+                _now += delay;
+                _timers.Add(_now);
+                return Task.CompletedTask;
+            });
     }
 
     private void Answer(Func<WebhookAttempt, WebhookAttemptResult> receiver) =>
