@@ -3,6 +3,7 @@ using Azure.Identity;
 using LiveCommerce.Functions;
 using LiveCommerce.Functions.BackgroundChecks;
 using LiveCommerce.Http;
+using LiveCommerce.Http.Audit;
 using LiveCommerce.Http.Authentication;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -23,6 +24,27 @@ builder.UseMiddleware(async (context, next) =>
     {
         await next();
     }
+});
+
+// The audit of every change (AuditedChanges), the same step as on the local host's /api group; the function's name
+// stands for the route pattern in the entry's default action.
+builder.UseMiddleware(async (context, next) =>
+{
+    if (context.GetHttpContext() is not { } http)
+    {
+        await next();
+        return;
+    }
+
+    await context.InstanceServices.GetRequiredService<AuditedChanges>().RunAsync(
+        http,
+        async () =>
+        {
+            await next();
+            return context.GetInvocationResult().Value;
+        },
+        result => result,
+        context.FunctionDefinition.Name);
 });
 
 builder.Services

@@ -31,7 +31,8 @@ public sealed class AuditedChanges(AuditTrail trail)
 {
     public static bool IsChange(string method) => !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
 
-    public async Task<T> RunAsync<T>(HttpContext http, Func<Task<T>> handler, Func<T, object?> resultOf)
+    /// <param name="routeName">What names the route in the default action when the endpoint has no route pattern (a function's name).</param>
+    public async Task<T> RunAsync<T>(HttpContext http, Func<Task<T>> handler, Func<T, object?> resultOf, string? routeName = null)
     {
         var request = http.Request;
         if (!IsChange(request.Method) || !AuditedCaller.TryResolve(request, out var platform, out var actor, out _))
@@ -39,7 +40,7 @@ public sealed class AuditedChanges(AuditTrail trail)
             return await handler();
         }
 
-        var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? request.Path.Value ?? "";
+        var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? routeName ?? request.Path.Value ?? "";
         var route = pattern.StartsWith("/api/", StringComparison.Ordinal) ? pattern[4..] : pattern;
         var intent = await trail.BeginAsync(platform, actor.Draft($"{request.Method} {route}", request.Path.Value ?? "", $"{request.Method} {request.Path.Value}"), http.RequestAborted);
         T result;
