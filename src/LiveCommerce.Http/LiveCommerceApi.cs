@@ -6,6 +6,7 @@ using LiveCommerce.Http.Identity;
 using LiveCommerce.Http.KeyRooms;
 using LiveCommerce.Http.Operations;
 using LiveCommerce.Http.Screening;
+using LiveCommerce.Http.Workflows;
 using LiveCommerce.Storage;
 using LiveCommerce.Storage.Idempotency;
 using Microsoft.AspNetCore.Builder;
@@ -38,6 +39,7 @@ public static class LiveCommerceApi
         services.AddDisputes(configuration);
         services.AddBackgroundChecks();
         services.AddAuditAndEvents(configuration);
+        services.AddWorkflowOperations();
         return services;
     }
 
@@ -55,6 +57,7 @@ public static class LiveCommerceApi
         api.MapDisputes();
         api.MapBackgroundChecks();
         api.MapAuditAndEvents();
+        api.MapWorkflowOperations();
 
         api.Map("/{**path}", OperationsEndpoints.RouteNotFound);
         return app;

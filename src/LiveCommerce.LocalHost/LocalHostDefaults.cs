@@ -12,7 +12,6 @@ internal static class LocalHostDefaults
     public static WebApplicationBuilder AddLocalHostDefaults(this WebApplicationBuilder builder)
     {
         builder.Services.AddHostedService<StorageBootstrap>();
-        builder.Services.AddHostedService<EvidencePurgeSchedule>();
 
         // Traces and metrics are collected only to be exported (e.g. to a local collector): without an endpoint nothing
         // would read them, and recording every request's activity cost the local host about a tenth of its throughput.

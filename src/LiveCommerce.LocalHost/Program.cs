@@ -1,9 +1,8 @@
 using LiveCommerce.Http;
 using LiveCommerce.Http.Authentication;
 using LiveCommerce.LocalHost;
-using LiveCommerce.LocalHost.KeyRooms;
 using LiveCommerce.LocalHost.BackgroundChecks;
-using LiveCommerce.LocalHost.Workflows;
+using LiveCommerce.LocalHost.Durable;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -20,8 +19,7 @@ if (builder.Configuration.GetValue<TimeSpan?>("LocalHost:ClockOffset") is { } of
 builder.AddLocalHostDefaults();
 builder.Services.AddLiveCommerceApi(builder.Configuration);
 builder.Services.AddLiveCommerceAuthentication(builder.Configuration, builder.Environment);
-builder.Services.AddLocalWorkflowRuntime();
-builder.Services.AddDailyInspectionPlanSchedule(builder.Configuration);
+builder.Services.AddLocalDurableTask(builder.Configuration);
 builder.Services.AddLocalBackgroundChecks(builder.Configuration);
 
 var app = builder.Build();

@@ -8,7 +8,6 @@ public static class StorageNames
     public const string LiveSessionsTable = "livesessions";
     public const string IdempotencyTable = "idempotency";
     public const string ScreeningTable = "screening";
-    public const string WorkflowsTable = "workflows";
     public const string KeyRoomsTable = "keyrooms";
     public const string DisputesTable = "disputes";
     public const string FilingsTable = "filings";
@@ -26,7 +25,6 @@ public static class StorageNames
     public const string NegativeListsContainer = "negative-lists";
     public const string EvidenceContainer = "evidence";
     public const string BundlesContainer = "bundles";
-    public const string WorkflowPayloadsContainer = "workflow-payloads";
     public const string IdempotencyContainer = "idempotency";
 
     /// <summary>Key rooms: each platform's stored day inputs (sessions, inspectors) and inspection plans.</summary>
@@ -38,14 +36,14 @@ public static class StorageNames
 
     public static readonly IReadOnlyList<string> Tables =
     [
-        QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, WorkflowsTable, KeyRoomsTable,
+        QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, KeyRoomsTable,
         DisputesTable, FilingsTable, CalendarsTable, ListingsTable,
         AuditLogTable, AuditOutboxTable, PlatformEventsTable, WebhooksTable,
     ];
 
     public static readonly IReadOnlyList<string> Containers =
     [
-        NegativeListsContainer, EvidenceContainer, BundlesContainer, WorkflowPayloadsContainer, IdempotencyContainer,
+        NegativeListsContainer, EvidenceContainer, BundlesContainer, IdempotencyContainer,
         InspectionDaysContainer,
     ];
 

@@ -1,6 +1,8 @@
+using Microsoft.DurableTask;
+
 namespace LiveCommerce.Workflows;
 
-/// <summary>Where an instance is (Durable's runtime statuses that this service uses).</summary>
+/// <summary>Where an instance is (Durable's runtime statuses that this service distinguishes).</summary>
 public enum WorkflowStatus
 {
     Pending,
@@ -13,6 +15,7 @@ public enum WorkflowStatus
 /// <summary>An instance as a client sees it (Durable's <c>OrchestrationMetadata</c>); payloads stay serialized JSON.</summary>
 public sealed record WorkflowInstance(string InstanceId, string Name, WorkflowStatus Status, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt)
 {
+    /// <summary>Null unless asked for (<see cref="IWorkflowClient.GetInstanceAsync"/>).</summary>
     public string? SerializedInput { get; init; }
 
     public string? SerializedOutput { get; init; }
@@ -20,7 +23,7 @@ public sealed record WorkflowInstance(string InstanceId, string Name, WorkflowSt
     public string? SerializedCustomStatus { get; init; }
 
     /// <summary>Set when <see cref="Status"/> is <see cref="WorkflowStatus.Failed"/>.</summary>
-    public WorkflowFailureDetails? FailureDetails { get; init; }
+    public TaskFailureDetails? FailureDetails { get; init; }
 
     /// <summary>True once the instance can no longer change: completed, failed or terminated.</summary>
     public bool IsFinished => Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Terminated;

@@ -71,7 +71,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: Node starting Azurite on a loaded 2-core machine has taken more than 30 s.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             while (true)

@@ -99,6 +99,16 @@ public sealed class LocalHostProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// Settings for a host whose clock is moved by <paramref name="offset"/> ("d.hh:mm:ss"), on a task hub of its own:
+    /// a shifted host sharing a hub would run its scheduled jobs on the other hosts' clock, and theirs on its own.
+    /// </summary>
+    public static Dictionary<string, string> Shifted(string offset) => new()
+    {
+        ["LocalHost:ClockOffset"] = offset,
+        ["DurableTask:HubName"] = "Shifted" + Guid.NewGuid().ToString("N")[..12],
+    };
+
+    /// <summary>
     /// A client of <paramref name="platformId"/>: a development token with the roles (default
     /// <c>platform.api</c>) and subject <see cref="DefaultSubject"/>, and X-Platform-Id with the same platform.
     /// Without a platform the client is anonymous (no token, no header).

@@ -182,6 +182,16 @@ schemas.update({
  "SecretRotation":obj({"endpointId":{"type":S},"secret":{"type":S},"previousSecretExpiresAt":{"type":S,"format":"date-time"}},["endpointId","secret","previousSecretExpiresAt"]),
  "WebhookDeliveryLog":obj({"endpointId":{"type":S},"deliveries":{"type":"array","items":obj({"eventId":{"type":S},"type":{"type":S},"attempt":{"type":"integer"},"attemptedAt":{"type":S,"format":"date-time"},"outcome":{"type":S,"enum":["delivered","failed","abandoned"]},"statusCode":{"type":"integer"},"error":{"type":S},"durationMs":{"type":"integer"},"retryFollows":{"type":"boolean"}},["eventId","attempt","attemptedAt","outcome"])},"hasMore":{"type":"boolean"}},["endpointId","deliveries","hasMore"]),
 })
+# Workflow operations (docs/workflows.md): a platform's own instances only; instance ids are {kind}:{platform}:{subject}.
+wf_id={"name":"instanceId","in":"path","required":True,"schema":{"type":S,"maxLength":200},"description":"The instance id, e.g. prelive:{platform}:{sessionId} (URL-encoded)"}
+paths["/api/workflows/{instanceId}"]={
+ "get":{"operationId":"workflowGet","summary":"Extension (compliance.admin): a workflow instance's runtime status and custom status (the input is not read)","parameters":[platform,wf_id],"responses":{**ok("WorkflowInstance"),**problem_responses(400,404)}},
+ "delete":{"operationId":"workflowPurge","summary":"Extension (compliance.admin): purge a finished instance's state and history (409 WORKFLOW_NOT_FINISHED while it runs)","parameters":[platform,wf_id],"responses":{"204":{"description":"Purged"},**problem_responses(400,404,409)}}}
+paths["/api/workflows/{instanceId}/terminate"]={"post":{"operationId":"workflowTerminate","summary":"Extension (compliance.admin): terminate a running instance (?reason=); 409 WORKFLOW_FINISHED once it has finished","parameters":[platform,wf_id,{"name":"reason","in":"query","required":False,"schema":{"type":S,"maxLength":500}}],"responses":{**ok("WorkflowTerminated","202","Accepted"),**problem_responses(400,404,409)}}}
+schemas.update({
+ "WorkflowInstance":obj({"instanceId":{"type":S},"name":{"type":S},"runtimeStatus":{"type":S,"enum":["pending","running","completed","failed","terminated"]},"createdAt":time,"lastUpdatedAt":time,"customStatus":{},"failure":obj({"errorType":{"type":S},"errorMessage":{"type":S}})},["instanceId","name","runtimeStatus","createdAt","lastUpdatedAt"]),
+ "WorkflowTerminated":obj({"instanceId":{"type":S},"accepted":{"type":"boolean"},"reason":{"type":S}},["instanceId","accepted"]),
+})
 doc={"openapi":"3.1.0","info":{"title":"LiveCommerceFunctions","version":"1.0.0","description":"Compliance back end for live-commerce platforms. Contract: docs/api.md. Every route but /api/health needs X-Platform-Id; errors are RFC 9457 problem details with a stable code."},
  "servers":[{"url":"http://127.0.0.1:7071"}],
  "paths":paths,

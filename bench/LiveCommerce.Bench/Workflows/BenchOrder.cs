@@ -1,43 +1,51 @@
-using LiveCommerce.Workflows;
+using Microsoft.DurableTask;
 
 namespace LiveCommerce.Bench.Workflows;
 
-/// <summary>The bench's workflow: the pre-live shape — three activities and one approval event with a timeout.</summary>
-[WorkflowName(Name)]
-public sealed class BenchOrder : IWorkflow<string, string>
+/// <summary>The bench's orchestrator: the pre-live shape — two activities, one approval event with a timeout, one more activity.</summary>
+[DurableTask(Name)]
+public sealed class BenchOrder : TaskOrchestrator<string, string>
 {
     public const string Name = "BenchOrder";
     public const string ApprovalEvent = "Approved";
 
-    public async Task<string> RunAsync(WorkflowContext context, string input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
     {
         var reserved = await context.CallActivityAsync<string>(ReserveStock.Name, input);
         var screened = await context.CallActivityAsync<string>(ScreenOrder.Name, reserved);
-        var approved = await context.WaitForExternalEvent<bool>(ApprovalEvent, TimeSpan.FromMinutes(10));
-        return approved ? await context.CallActivityAsync<string>(ConfirmOrder.Name, screened) : "rejected";
+        using var timeout = new CancellationTokenSource();
+        var approval = context.WaitForExternalEvent<bool>(ApprovalEvent, timeout.Token);
+        var expiry = context.CreateTimer(context.CurrentUtcDateTime.AddMinutes(10), timeout.Token);
+        if (await Task.WhenAny(approval, expiry) != approval)
+        {
+            return "rejected";
+        }
+
+        timeout.Cancel();
+        return await approval ? await context.CallActivityAsync<string>(ConfirmOrder.Name, screened) : "rejected";
     }
 }
 
-[WorkflowName(Name)]
-public sealed class ReserveStock : IWorkflowActivity<string, string>
+[DurableTask(Name)]
+public sealed class ReserveStock : TaskActivity<string, string>
 {
     public const string Name = "ReserveStock";
 
-    public Task<string> RunAsync(string input, CancellationToken cancellationToken) => Task.FromResult(input + ":reserved");
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult(input + ":reserved");
 }
 
-[WorkflowName(Name)]
-public sealed class ScreenOrder : IWorkflowActivity<string, string>
+[DurableTask(Name)]
+public sealed class ScreenOrder : TaskActivity<string, string>
 {
     public const string Name = "ScreenOrder";
 
-    public Task<string> RunAsync(string input, CancellationToken cancellationToken) => Task.FromResult(input + ":screened");
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult(input + ":screened");
 }
 
-[WorkflowName(Name)]
-public sealed class ConfirmOrder : IWorkflowActivity<string, string>
+[DurableTask(Name)]
+public sealed class ConfirmOrder : TaskActivity<string, string>
 {
     public const string Name = "ConfirmOrder";
 
-    public Task<string> RunAsync(string input, CancellationToken cancellationToken) => Task.FromResult(input + ":confirmed");
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult(input + ":confirmed");
 }

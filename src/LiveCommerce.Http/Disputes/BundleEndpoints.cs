@@ -8,6 +8,7 @@ using LiveCommerce.Http.Tenancy;
 using LiveCommerce.Storage.Disputes;
 using LiveCommerce.Storage.Filings;
 using LiveCommerce.Workflows;
+using Microsoft.DurableTask;
 using LiveCommerce.Workflows.Disputes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -97,7 +98,7 @@ public sealed class BundleEndpoints(
         }
 
         // Started even when the record existed: a retry after a crash between the two starts what was not started.
-        await workflows.ScheduleNewAsync(EvidenceBundleWorkflow.Name, record.Request, instanceId, cancellation);
+        await workflows.ScheduleNewAsync(EvidenceBundleWorkflow.Name, record.Request, new StartOrchestrationOptions(instanceId), cancellation);
         if (wait > TimeSpan.Zero)
         {
             await workflows.WaitForCompletionAsync(instanceId, wait, cancellation);
@@ -207,7 +208,7 @@ public sealed class BundleEndpoints(
     {
         var record = (await bundles.FindAsync(platform, disputeId, cancellation))!;
         var status = record.Status;
-        if (status == DisputeRecord.Assembling && await workflows.GetInstanceAsync(record.InstanceId, cancellation) is { Status: WorkflowStatus.Failed or WorkflowStatus.Terminated })
+        if (status == DisputeRecord.Assembling && await workflows.GetInstanceAsync(record.InstanceId, cancellationToken: cancellation) is { Status: WorkflowStatus.Failed or WorkflowStatus.Terminated })
         {
             status = DisputeRecord.Failed;
         }

@@ -22,17 +22,13 @@ public static class DisputesApi
         services.AddSingleton<EvidencePurge>();
         services.AddSingleton<EvidenceEndpoints>();
 
-        // Evidence bundles: the workflow, its activities and the ports they use.
+        // Evidence bundles: the ports the workflow's activities use (the tasks: LiveCommerceTasks).
         services.TryAddSingleton<CalendarStore>();
         services.AddSingleton<BundleStore>();
         services.AddSingleton<IBundleAssembler>(sp => sp.GetRequiredService<BundleStore>());
         services.AddSingleton<IBundleRecords>(sp => sp.GetRequiredService<BundleStore>());
         services.AddSingleton<IEvidenceSources, EvidenceSources>();
         services.AddSingleton<BundleEndpoints>();
-        services.AddWorkflow<EvidenceBundleWorkflow>();
-        services.AddWorkflowActivity<GatherEvidenceActivity>();
-        services.AddWorkflowActivity<AssembleBundleActivity>();
-        services.AddWorkflowActivity<RecordBundleActivity>();
         return services;
     }
 

@@ -9,6 +9,7 @@ using LiveCommerce.Storage.Filings;
 using LiveCommerce.Storage.Idempotency;
 using LiveCommerce.Storage.Identity;
 using LiveCommerce.Workflows;
+using Microsoft.DurableTask;
 using LiveCommerce.Workflows.Filings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -200,7 +201,7 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
             ApiTime.Format(filing.Deadline.Date),
             [.. reminders.Select(r => new ReminderPlan(r.WorkingDaysLeft, ApiTime.Format(r.On), r.At.ToDateTimeOffset()))],
             filing.Deadline.LateFrom.ToDateTimeOffset());
-        await workflows.ScheduleNewAsync(FilingWorkflow.Name, input, FilingWorkflow.InstanceIdFor(platform.Value, filing.EventId), cancellation);
+        await workflows.ScheduleNewAsync(FilingWorkflow.Name, input, new StartOrchestrationOptions(FilingWorkflow.InstanceIdFor(platform.Value, filing.EventId)), cancellation);
     }
 
     /// <summary>422 naming every year to load; loading them may show that an earlier one is needed too.</summary>

@@ -19,11 +19,8 @@ public static class FilingsApi
         services.AddSingleton<CalendarEndpoints>();
         services.AddSingleton<FilingEndpoints>();
 
-        // Reminders and escalation: the workflow, its activities and the port they use.
+        // Reminders and escalation: the port the workflow's activities use (the tasks: LiveCommerceTasks).
         services.AddSingleton<IFilingNotices, FilingNoticeQueue>();
-        services.AddWorkflow<FilingWorkflow>();
-        services.AddWorkflowActivity<SendFilingReminderActivity>();
-        services.AddWorkflowActivity<EscalateLateFilingActivity>();
         return services;
     }
 

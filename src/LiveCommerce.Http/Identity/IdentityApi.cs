@@ -27,12 +27,7 @@ public static class IdentityApi
         services.AddSingleton<IQualificationStandings>(sp => sp.GetRequiredService<AccountStandings>());
         services.AddSingleton<IIdentityVerificationProvider, SimulatedIdentityProvider>();
         services.AddSingleton<LiveSessionEndpoints>();
-        services.AddWorkflow<PreLiveCheckWorkflow>();
-        services.AddWorkflowActivity<CheckStandingsActivity>();
-        services.AddWorkflowActivity<IssueIdentityChallengeActivity>();
-        services.AddWorkflowActivity<RecordPreLiveOutcomeActivity>();
         services.AddSingleton<ISessionItemScreening, Screening.SessionItemScreening>();
-        services.AddWorkflowActivity<ScreenSessionItemsActivity>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using LiveCommerce.Http.Tenancy;
 using LiveCommerce.Storage.Identity;
 using LiveCommerce.Storage.Idempotency;
 using LiveCommerce.Workflows;
+using Microsoft.DurableTask;
 using LiveCommerce.Workflows.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -103,7 +104,7 @@ public sealed class LiveSessionEndpoints(
         await workflows.ScheduleNewAsync(
             PreLiveCheckWorkflow.Name,
             new PreLiveCheckInput(platform.Value, sessionId, roomId, merchantId, hostIds, scheduledStart, minimumLiveness, listId, preLiveItems.Count > 0 ? preLiveItems : null),
-            instanceId,
+            new StartOrchestrationOptions(instanceId),
             cancellation);
 
         return await StatusResponseAsync(workflows, platform, sessionId, scheduledStart, instanceId, wait, accepted: true, request.Path.Value!, cancellation);
@@ -160,7 +161,7 @@ public sealed class LiveSessionEndpoints(
                 [new FieldError("hostId", "HOST_NOT_IN_SESSION", $"Session '{sessionId}' has hosts: {string.Join(", ", session.HostIds)}.")]);
         }
 
-        var instance = await workflows.GetInstanceAsync(session.InstanceId, cancellation);
+        var instance = await workflows.GetInstanceAsync(session.InstanceId, cancellationToken: cancellation);
         if (instance?.IsFinished == true)
         {
             return Problem.Conflict("PRE_LIVE_CHECK_FINISHED", $"The pre-live check of session '{sessionId}' has already finished; the result was not used.");
@@ -202,7 +203,7 @@ public sealed class LiveSessionEndpoints(
     {
         var instance = wait > TimeSpan.Zero
             ? await workflows.WaitForCompletionAsync(instanceId, wait, cancellation)
-            : await workflows.GetInstanceAsync(instanceId, cancellation);
+            : await workflows.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellation);
         var result = instance switch
         {
             { Status: WorkflowStatus.Completed } => instance.ReadOutputAs<PreLiveCheckResult>(),

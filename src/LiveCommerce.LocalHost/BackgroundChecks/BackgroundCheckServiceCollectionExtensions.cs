@@ -2,7 +2,7 @@ namespace LiveCommerce.LocalHost.BackgroundChecks;
 
 public static class BackgroundCheckServiceCollectionExtensions
 {
-    /// <summary>The storage-queue consumer and the daily sweep timer, as <see cref="BackgroundCheckOptions"/> ask.</summary>
+    /// <summary>The storage-queue consumer (the daily sweep is a scheduled job: Schedules/), as <see cref="BackgroundCheckOptions"/> ask.</summary>
     public static IServiceCollection AddLocalBackgroundChecks(this IServiceCollection services, IConfiguration configuration)
     {
         var options = (configuration.GetSection(BackgroundCheckOptions.Section).Get<BackgroundCheckOptions>() ?? new()).Validated();
@@ -10,11 +10,6 @@ public static class BackgroundCheckServiceCollectionExtensions
         if (options.ConsumerEnabled)
         {
             services.AddHostedService<BackgroundCheckQueueConsumer>();
-        }
-
-        if (options.SweepEnabled)
-        {
-            services.AddHostedService<ReverificationSweepTimer>();
         }
 
         return services;

@@ -1,6 +1,7 @@
 using LiveCommerce.Domain;
 using LiveCommerce.Workflows;
 using LiveCommerce.Workflows.Events;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace LiveCommerce.Storage.Events;
@@ -34,7 +35,7 @@ public sealed class PlatformEvents(EventFeed feed, WebhookEndpointStore endpoint
                 await workflows.ScheduleNewAsync(
                     WebhookDeliveryWorkflow.Name,
                     new WebhookDeliveryInput(platform.Value, endpoint.EndpointId, published.EventId, options.FirstRetrySeconds),
-                    WebhookDeliveryWorkflow.InstanceIdFor(platform.Value, endpoint.EndpointId, published.EventId),
+                    new StartOrchestrationOptions(WebhookDeliveryWorkflow.InstanceIdFor(platform.Value, endpoint.EndpointId, published.EventId)),
                     cancellationToken);
             }
         }

@@ -1,29 +1,30 @@
+using Microsoft.DurableTask;
 namespace LiveCommerce.Workflows.Disputes;
 
-[WorkflowName(Name)]
-public sealed class GatherEvidenceActivity(IEvidenceSources sources) : IWorkflowActivity<GatherRequest, EvidenceGathered>
+[DurableTask(Name)]
+public sealed class GatherEvidenceActivity(IEvidenceSources sources) : TaskActivity<GatherRequest, EvidenceGathered>
 {
     public const string Name = "BundleGatherEvidence";
 
-    public Task<EvidenceGathered> RunAsync(GatherRequest input, CancellationToken cancellationToken) => sources.GatherAsync(input, cancellationToken);
+    public override Task<EvidenceGathered> RunAsync(TaskActivityContext context, GatherRequest input) => sources.GatherAsync(input, CancellationToken.None);
 }
 
-[WorkflowName(Name)]
-public sealed class AssembleBundleActivity(IBundleAssembler assembler) : IWorkflowActivity<AssembleRequest, AssembledBundle>
+[DurableTask(Name)]
+public sealed class AssembleBundleActivity(IBundleAssembler assembler) : TaskActivity<AssembleRequest, AssembledBundle>
 {
     public const string Name = "BundleAssemble";
 
-    public Task<AssembledBundle> RunAsync(AssembleRequest input, CancellationToken cancellationToken) => assembler.AssembleAsync(input, cancellationToken);
+    public override Task<AssembledBundle> RunAsync(TaskActivityContext context, AssembleRequest input) => assembler.AssembleAsync(input, CancellationToken.None);
 }
 
-[WorkflowName(Name)]
-public sealed class RecordBundleActivity(IBundleRecords records) : IWorkflowActivity<BundleOutcome, bool>
+[DurableTask(Name)]
+public sealed class RecordBundleActivity(IBundleRecords records) : TaskActivity<BundleOutcome, bool>
 {
     public const string Name = "BundleRecord";
 
-    public async Task<bool> RunAsync(BundleOutcome input, CancellationToken cancellationToken)
+    public override async Task<bool> RunAsync(TaskActivityContext context, BundleOutcome input)
     {
-        await records.RecordOutcomeAsync(input, cancellationToken);
+        await records.RecordOutcomeAsync(input, CancellationToken.None);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace LiveCommerce.Workflows.Disputes;
@@ -7,17 +8,17 @@ namespace LiveCommerce.Workflows.Disputes;
 /// evidence in parallel (one activity per <see cref="EvidenceSource"/>), writes them into one BagIt bag in Blob
 /// storage, and records the outcome and what was included on the dispute and in its chain of custody.
 /// </summary>
-[WorkflowName(Name)]
-public sealed class EvidenceBundleWorkflow : IWorkflow<EvidenceBundleInput, EvidenceBundleResult>
+[DurableTask(Name)]
+public sealed class EvidenceBundleWorkflow : TaskOrchestrator<EvidenceBundleInput, EvidenceBundleResult>
 {
     public const string Name = "EvidenceBundle";
 
-    private static readonly WorkflowTaskOptions Retry = new(new WorkflowRetryPolicy(3, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
 
     /// <summary>One bundle per platform and dispute: asking again starts nothing new.</summary>
     public static string InstanceIdFor(string platform, string disputeId) => $"bundle:{platform}:{disputeId}";
 
-    public async Task<EvidenceBundleResult> RunAsync(WorkflowContext context, EvidenceBundleInput input)
+    public override async Task<EvidenceBundleResult> RunAsync(TaskOrchestrationContext context, EvidenceBundleInput input)
     {
         var log = context.CreateReplaySafeLogger<EvidenceBundleWorkflow>();
         context.SetCustomStatus("assembling");
@@ -35,7 +36,7 @@ public sealed class EvidenceBundleWorkflow : IWorkflow<EvidenceBundleInput, Evid
             context.SetCustomStatus(EvidenceBundleResult.Ready);
             return new EvidenceBundleResult(EvidenceBundleResult.Ready, bundle.BundleSha256);
         }
-        catch (WorkflowTaskFailedException failure)
+        catch (TaskFailedException failure)
         {
             log.LogWarning("Evidence bundle of dispute {DisputeId} on {Platform} failed: {Message}", input.DisputeId, input.Platform, failure.Message);
             await context.CallActivityAsync<bool>(RecordBundleActivity.Name, new BundleOutcome(input, context.InstanceId, null, failure.Message), Retry);

@@ -1,17 +1,18 @@
+using Microsoft.DurableTask;
 namespace LiveCommerce.Workflows.Filings;
 
-[WorkflowName(Name)]
-public sealed class SendFilingReminderActivity(IFilingNotices notices) : IWorkflowActivity<FilingReminderNotice, bool>
+[DurableTask(Name)]
+public sealed class SendFilingReminderActivity(IFilingNotices notices) : TaskActivity<FilingReminderNotice, bool>
 {
     public const string Name = "FilingSendReminder";
 
-    public Task<bool> RunAsync(FilingReminderNotice input, CancellationToken cancellationToken) => notices.RemindAsync(input, cancellationToken);
+    public override Task<bool> RunAsync(TaskActivityContext context, FilingReminderNotice input) => notices.RemindAsync(input, CancellationToken.None);
 }
 
-[WorkflowName(Name)]
-public sealed class EscalateLateFilingActivity(IFilingNotices notices) : IWorkflowActivity<FilingEscalationNotice, bool>
+[DurableTask(Name)]
+public sealed class EscalateLateFilingActivity(IFilingNotices notices) : TaskActivity<FilingEscalationNotice, bool>
 {
     public const string Name = "FilingEscalateLate";
 
-    public Task<bool> RunAsync(FilingEscalationNotice input, CancellationToken cancellationToken) => notices.EscalateAsync(input, cancellationToken);
+    public override Task<bool> RunAsync(TaskActivityContext context, FilingEscalationNotice input) => notices.EscalateAsync(input, CancellationToken.None);
 }

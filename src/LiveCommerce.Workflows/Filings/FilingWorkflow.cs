@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace LiveCommerce.Workflows.Filings;
@@ -7,18 +8,18 @@ namespace LiveCommerce.Workflows.Filings;
 /// on the dates with 5, 2 and 0 working days left) and at midnight after the deadline, where an unfiled event is
 /// escalated (status <c>late</c>, a message on <c>filing-escalations</c>). A receipt, raised as an event, ends it.
 /// </summary>
-[WorkflowName(Name)]
-public sealed class FilingWorkflow : IWorkflow<FilingWorkflowInput, FilingWorkflowResult>
+[DurableTask(Name)]
+public sealed class FilingWorkflow : TaskOrchestrator<FilingWorkflowInput, FilingWorkflowResult>
 {
     public const string Name = "FilingDeadline";
     public const string ReceiptEvent = "filing-receipt";
 
-    private static readonly WorkflowTaskOptions Retry = new(new WorkflowRetryPolicy(5, TimeSpan.FromSeconds(5), backoffCoefficient: 2));
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(5), backoffCoefficient: 2));
 
     /// <summary>One instance per platform and event: recording the filing again never starts a second one.</summary>
     public static string InstanceIdFor(string platform, string eventId) => $"filing:{platform}:{eventId}";
 
-    public async Task<FilingWorkflowResult> RunAsync(WorkflowContext context, FilingWorkflowInput input)
+    public override async Task<FilingWorkflowResult> RunAsync(TaskOrchestrationContext context, FilingWorkflowInput input)
     {
         var log = context.CreateReplaySafeLogger<FilingWorkflow>();
         var receipt = context.WaitForExternalEvent<FilingReceiptEvent>(ReceiptEvent);
@@ -64,7 +65,7 @@ public sealed class FilingWorkflow : IWorkflow<FilingWorkflowInput, FilingWorkfl
     }
 
     /// <summary>Waits until <paramref name="at"/>; true if the receipt arrives first (the timer is then cancelled).</summary>
-    private static async Task<bool> ReceiptComesFirstAsync(WorkflowContext context, Task<FilingReceiptEvent> receipt, DateTimeOffset at)
+    private static async Task<bool> ReceiptComesFirstAsync(TaskOrchestrationContext context, Task<FilingReceiptEvent> receipt, DateTimeOffset at)
     {
         using var cancel = new CancellationTokenSource();
         var timer = context.CreateTimer(at.UtcDateTime, cancel.Token);

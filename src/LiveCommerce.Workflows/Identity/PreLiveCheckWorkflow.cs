@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using LiveCommerce.Domain;
 using LiveCommerce.Domain.Identity;
 using Microsoft.Extensions.Logging;
@@ -10,19 +11,19 @@ namespace LiveCommerce.Workflows.Identity;
 /// one identity challenge before that start. Cleared only when every host is verified and, looked at again once they
 /// are, every standing is still current.
 /// </summary>
-[WorkflowName(Name)]
-public sealed class PreLiveCheckWorkflow : IWorkflow<PreLiveCheckInput, PreLiveCheckResult>
+[DurableTask(Name)]
+public sealed class PreLiveCheckWorkflow : TaskOrchestrator<PreLiveCheckInput, PreLiveCheckResult>
 {
     public const string Name = "PreLiveCheck";
 
-    private static readonly WorkflowTaskOptions Retry = new(new WorkflowRetryPolicy(3, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
 
     /// <summary>One instance per platform and session: starting it twice is a no-op, and tenants never share one.</summary>
     public static string InstanceIdFor(string platform, string sessionId) => $"prelive:{platform}:{sessionId}";
 
     public static string ResultEvent(string hostId) => $"identity-result:{hostId}";
 
-    public async Task<PreLiveCheckResult> RunAsync(WorkflowContext context, PreLiveCheckInput input)
+    public override async Task<PreLiveCheckResult> RunAsync(TaskOrchestrationContext context, PreLiveCheckInput input)
     {
         var log = context.CreateReplaySafeLogger<PreLiveCheckWorkflow>();
         var hosts = input.HostIds.Select(h => (Id: h, Identity: HostIdentity.Pending)).ToArray();
@@ -102,7 +103,7 @@ public sealed class PreLiveCheckWorkflow : IWorkflow<PreLiveCheckInput, PreLiveC
         return await FinishAsync(context, input, hosts, reasons);
     }
 
-    private static async Task<PreLiveCheckResult> FinishAsync(WorkflowContext context, PreLiveCheckInput input, (string Id, HostIdentity Identity)[] hosts, List<Reason> reasons)
+    private static async Task<PreLiveCheckResult> FinishAsync(TaskOrchestrationContext context, PreLiveCheckInput input, (string Id, HostIdentity Identity)[] hosts, List<Reason> reasons)
     {
         var status = reasons.Count == 0 ? PreLiveCheckResult.Cleared : PreLiveCheckResult.Blocked;
         var result = Snapshot(status, hosts, reasons, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));

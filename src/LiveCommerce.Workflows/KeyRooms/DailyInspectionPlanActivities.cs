@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using LiveCommerce.Domain;
 using LiveCommerce.Domain.KeyRooms;
 using NodaTime;
@@ -5,32 +6,32 @@ using NodaTime.Text;
 
 namespace LiveCommerce.Workflows.KeyRooms;
 
-[WorkflowName(Name)]
-public sealed class FindInspectionDayActivity(IInspectionDays days) : IWorkflowActivity<InspectionDayRef, InspectionDayInput?>
+[DurableTask(Name)]
+public sealed class FindInspectionDayActivity(IInspectionDays days) : TaskActivity<InspectionDayRef, InspectionDayInput?>
 {
     public const string Name = "KeyRoomsFindDayInput";
 
-    public Task<InspectionDayInput?> RunAsync(InspectionDayRef input, CancellationToken cancellationToken) =>
-        days.FindInputAsync(InspectionDayKeys.Platform(input.Platform), InspectionDayKeys.Date(input.Date), cancellationToken);
+    public override Task<InspectionDayInput?> RunAsync(TaskActivityContext context, InspectionDayRef input) =>
+        days.FindInputAsync(InspectionDayKeys.Platform(input.Platform), InspectionDayKeys.Date(input.Date), CancellationToken.None);
 }
 
 /// <summary>
 /// Plans one version of a day's input and saves the plan. Planning is deterministic and the plan is saved under its
 /// content hash, so a re-run saves the same plan under the same id.
 /// </summary>
-[WorkflowName(Name)]
-public sealed class PlanInspectionDayActivity(IInspectionDays days) : IWorkflowActivity<PlanInspectionDayRequest, PlannedInspectionDay>
+[DurableTask(Name)]
+public sealed class PlanInspectionDayActivity(IInspectionDays days) : TaskActivity<PlanInspectionDayRequest, PlannedInspectionDay>
 {
     public const string Name = "KeyRoomsPlanDay";
 
-    public async Task<PlannedInspectionDay> RunAsync(PlanInspectionDayRequest input, CancellationToken cancellationToken)
+    public override async Task<PlannedInspectionDay> RunAsync(TaskActivityContext context, PlanInspectionDayRequest input)
     {
         var platform = InspectionDayKeys.Platform(input.Platform);
         var date = InspectionDayKeys.Date(input.Date);
-        var request = await days.LoadInputAsync(platform, date, input.InputVersion, cancellationToken)
+        var request = await days.LoadInputAsync(platform, date, input.InputVersion, CancellationToken.None)
             ?? throw new InvalidOperationException($"Input version {input.InputVersion} of {input.Date} is not stored.");
         var plan = InspectionScheduler.Plan(request);
-        var planId = await days.SavePlanAsync(platform, date, plan, cancellationToken);
+        var planId = await days.SavePlanAsync(platform, date, plan, CancellationToken.None);
         var coverage = plan.Coverage;
         return new PlannedInspectionDay(
             input.Platform, input.Date, input.InputVersion, planId,
@@ -38,16 +39,16 @@ public sealed class PlanInspectionDayActivity(IInspectionDays days) : IWorkflowA
     }
 }
 
-[WorkflowName(Name)]
-public sealed class StoreInspectionPlanActivity(IInspectionDays days, TimeProvider clock) : IWorkflowActivity<PlannedInspectionDay, bool>
+[DurableTask(Name)]
+public sealed class StoreInspectionPlanActivity(IInspectionDays days, TimeProvider clock) : TaskActivity<PlannedInspectionDay, bool>
 {
     public const string Name = "KeyRoomsStorePlan";
 
     /// <summary>How a plan adopted by the daily run is labelled on the day's schedule.</summary>
     public const string Trigger = "daily";
 
-    public Task<bool> RunAsync(PlannedInspectionDay input, CancellationToken cancellationToken) =>
-        days.AdoptPlanAsync(input, Trigger, clock.GetUtcNow(), cancellationToken);
+    public override Task<bool> RunAsync(TaskActivityContext context, PlannedInspectionDay input) =>
+        days.AdoptPlanAsync(input, Trigger, clock.GetUtcNow(), CancellationToken.None);
 }
 
 /// <summary>Reads the ids that messages carry as strings (they were written by this service, so a bad one is a bug).</summary>

@@ -1,13 +1,14 @@
 using LiveCommerce.Domain;
+using Microsoft.DurableTask;
 using NodaTime;
 using NodaTime.Text;
 
 namespace LiveCommerce.Workflows.KeyRooms;
 
 /// <summary>
-/// What both hosts' evening timers do: start <see cref="DailyInspectionPlanWorkflow"/> for tomorrow (Asia/Shanghai)
-/// for every platform that stored tomorrow's sessions and inspectors. Fixed instance ids make a repeated start (a
-/// second host, a catch-up after a restart) a no-op. The client is a parameter: Durable hands it to each function.
+/// What the evening's scheduled job does: start <see cref="DailyInspectionPlanWorkflow"/> for tomorrow (Asia/Shanghai)
+/// for every platform that stored tomorrow's sessions and inspectors. Fixed instance ids make a repeated start (an
+/// activity's retry, a catch-up after a restart) a no-op.
 /// </summary>
 public sealed class DailyInspectionPlanStarter(IInspectionDays days)
 {
@@ -22,7 +23,7 @@ public sealed class DailyInspectionPlanStarter(IInspectionDays days)
         {
             var instanceId = DailyInspectionPlanWorkflow.InstanceIdFor(platform.Value, date);
             var input = new DailyInspectionPlanInput(platform.Value, LocalDatePattern.Iso.Format(date));
-            if (await workflows.ScheduleNewAsync(DailyInspectionPlanWorkflow.Name, input, instanceId, cancellationToken))
+            if (await workflows.ScheduleNewAsync(DailyInspectionPlanWorkflow.Name, input, new StartOrchestrationOptions(instanceId), cancellationToken))
             {
                 started.Add(instanceId);
             }

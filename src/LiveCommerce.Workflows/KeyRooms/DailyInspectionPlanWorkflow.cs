@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;
@@ -7,19 +8,19 @@ namespace LiveCommerce.Workflows.KeyRooms;
 /// <summary>
 /// Builds one platform's inspection plan for a day from the sessions and inspectors it stored, and makes it the
 /// day's schedule (2021 Measures art. 11: dedicated real-time patrol of key rooms). Started each evening for the
-/// next day by a timer in each host; the instance id is fixed per platform and day, so it runs once.
+/// next day by the evening scheduled job (<see cref="Schedules.ScheduledJobWorkflow"/>); the instance id is fixed per platform and day, so it runs once.
 /// </summary>
-[WorkflowName(Name)]
-public sealed class DailyInspectionPlanWorkflow : IWorkflow<DailyInspectionPlanInput, DailyInspectionPlanResult>
+[DurableTask(Name)]
+public sealed class DailyInspectionPlanWorkflow : TaskOrchestrator<DailyInspectionPlanInput, DailyInspectionPlanResult>
 {
     public const string Name = "DailyInspectionPlan";
 
-    private static readonly WorkflowTaskOptions Retry = new(new WorkflowRetryPolicy(3, TimeSpan.FromSeconds(5), backoffCoefficient: 2));
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(5), backoffCoefficient: 2));
 
     /// <summary>One instance per platform and day: a second start (another host, a restart) starts nothing.</summary>
     public static string InstanceIdFor(string platform, LocalDate date) => $"keyrooms-daily:{platform}:{LocalDatePattern.Iso.Format(date)}";
 
-    public async Task<DailyInspectionPlanResult> RunAsync(WorkflowContext context, DailyInspectionPlanInput input)
+    public override async Task<DailyInspectionPlanResult> RunAsync(TaskOrchestrationContext context, DailyInspectionPlanInput input)
     {
         var log = context.CreateReplaySafeLogger<DailyInspectionPlanWorkflow>();
         var day = await context.CallActivityAsync<InspectionDayInput?>(

@@ -64,7 +64,7 @@ public sealed class EvidencePurgeApiTests(LocalHostFixture fixture)
     /// <summary>Starts a host on the same storage with its clock moved, and waits for its start-up purge to finish.</summary>
     private async Task RunPurgeAsync(string platform, string offset)
     {
-        await using var host = await LocalHostProcess.StartAsync(fixture.Azurite.ConnectionString, new Dictionary<string, string> { ["LocalHost:ClockOffset"] = offset });
+        await using var host = await LocalHostProcess.StartAsync(fixture.Azurite.ConnectionString, LocalHostProcess.Shifted(offset));
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!host.Output.Contains("Evidence purge:", StringComparison.Ordinal))
         {

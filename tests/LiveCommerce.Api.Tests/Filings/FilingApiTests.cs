@@ -79,7 +79,7 @@ public sealed class FilingApiTests(LocalHostFixture fixture)
         Assert.Equal("open", (await GetAsync(client, "soon")).GetProperty("status").GetString());
 
         // The same data seen 40 days later: past the deadline (at least 15 days before the event), with no receipt.
-        await using var later = await LocalHostProcess.StartAsync(fixture.Azurite.ConnectionString, new Dictionary<string, string> { ["LocalHost:ClockOffset"] = "40.00:00:00" });
+        await using var later = await LocalHostProcess.StartAsync(fixture.Azurite.ConnectionString, LocalHostProcess.Shifted("40.00:00:00"));
         using var laterClient = later.CreateClient(platform);
         Assert.Equal("late", (await GetAsync(laterClient, "soon")).GetProperty("status").GetString());
     }

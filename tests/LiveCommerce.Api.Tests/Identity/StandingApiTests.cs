@@ -32,7 +32,7 @@ public sealed class StandingApiTests(LocalHostFixture fixture)
 
         // The same data, seen by a local host whose clock runs 200 days ahead: past the six-month re-verification.
         await today.KillAsync();
-        await using var later = await LocalHostProcess.StartAsync(azurite.ConnectionString, new Dictionary<string, string> { ["LocalHost:ClockOffset"] = "200.00:00:00" });
+        await using var later = await LocalHostProcess.StartAsync(azurite.ConnectionString, LocalHostProcess.Shifted("200.00:00:00"));
         using var laterClient = later.CreateClient(platform);
         var lapsed = await StandingAsync(laterClient, "api/hosts/h1/qualification");
         Assert.Equal("lapsed", lapsed.GetProperty("status").GetString());

@@ -1,182 +1,73 @@
-using System.Text.Json;
-using Azure.Storage.Queues;
-using LiveCommerce.Domain;
-using LiveCommerce.Domain.Filings;
-using LiveCommerce.Storage;
-using LiveCommerce.Storage.Filings;
-using LiveCommerce.Storage.Idempotency;
 using LiveCommerce.Workflows.Filings;
-using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 
 namespace LiveCommerce.Workflows.Tests.Filings;
 
-/// <summary>
-/// The filing workflow on the local runner with a fake clock: reminders and the escalation go out at their instants
-/// (09:00 Asia/Shanghai on the reminder dates; midnight after the deadline), not a second earlier.
-/// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class FilingWorkflowTests(AzuriteFixture fixture) : IAsyncLifetime
+/// <summary>The filing orchestrator against a mocked context: which timers it sets, and what a receipt or a deadline does.</summary>
+public sealed class FilingWorkflowTests
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+    private static readonly DateTimeOffset Now = new(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly RuntimeHarness _harness = new(fixture.Azurite);
-    private readonly PlatformId _platform = PlatformId.TryParse("p-" + Guid.NewGuid().ToString("N")[..12], out var p) ? p : default;
+    private static readonly FilingWorkflowInput Input = new(
+        "p1", "nd", "2026-09-20",
+        [
+            new ReminderPlan(5, "2026-09-14", new DateTimeOffset(2026, 9, 14, 1, 0, 0, TimeSpan.Zero)),
+            new ReminderPlan(2, "2026-09-17", new DateTimeOffset(2026, 9, 17, 1, 0, 0, TimeSpan.Zero)),
+            new ReminderPlan(0, "2026-09-20", new DateTimeOffset(2026, 9, 20, 1, 0, 0, TimeSpan.Zero)),
+        ],
+        new DateTimeOffset(2026, 9, 20, 16, 0, 0, TimeSpan.Zero));
 
-    private QueueClient Queue => new(fixture.Azurite.ConnectionString, StorageNames.FilingEscalationsQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-
-    public async Task InitializeAsync() => await _harness.Storage.EnsureCreatedAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    [Fact]
-    public async Task Reminders_fire_at_9_on_the_reminder_dates_and_the_escalation_at_midnight_after_the_deadline()
+    private static Mock<TaskOrchestrationContext> Context(Task<FilingReceiptEvent> receipt, DateTimeOffset now)
     {
-        // National Day 2026: event 10-16, deadline Sunday 09-20 (a make-up workday); reminders 09-14, 09-17, 09-20.
-        var (input, _) = await RecordAsync("nd", "2026-10-16");
-        Assert.Equal(["2026-09-14", "2026-09-17", "2026-09-20"], input.Reminders.Select(r => r.On));
-        await using var runtime = await StartAsync();
-        var id = FilingWorkflow.InstanceIdFor(_platform.Value, "nd");
-        await StartedAsync(runtime, id, input);
-
-        var expected = new List<string>();
-        foreach (var reminder in input.Reminders)
-        {
-            await AtAsync(reminder.At.AddSeconds(-1));
-            await NothingNewAsync(expected);
-
-            await AtAsync(reminder.At);
-            expected.Add($"reminder:{reminder.WorkingDaysLeft}:{reminder.At.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd'T'HH:mm:sszzz}");
-            await MessagesAreAsync(expected);
-        }
-
-        Assert.Equal(new DateTimeOffset(2026, 9, 20, 16, 0, 0, TimeSpan.Zero), input.LateFrom); // 09-21 00:00 +08:00
-        await AtAsync(input.LateFrom.AddSeconds(-1));
-        await NothingNewAsync(expected);
-        Assert.Equal(FilingStatus.Open, (await Filings.FindAsync(_platform, "nd", default))!.Status);
-
-        await AtAsync(input.LateFrom);
-        expected.Add("escalation::2026-09-21T00:00:00+08:00");
-        await MessagesAreAsync(expected);
-        var done = await runtime.WaitForCompletionAsync(id);
-        AssertResult(FilingWorkflowResult.Escalated, [5, 2, 0], done);
-        Assert.Equal(FilingStatus.Late, (await Filings.FindAsync(_platform, "nd", default))!.Status);
+        var context = new Mock<TaskOrchestrationContext>(MockBehavior.Loose);
+        context.SetupGet(c => c.InstanceId).Returns("filing:p1:nd");
+        context.SetupGet(c => c.CurrentUtcDateTime).Returns(now.UtcDateTime);
+        context.Setup(c => c.CreateReplaySafeLogger<FilingWorkflow>()).Returns(NullLogger.Instance);
+        context.Setup(c => c.WaitForExternalEvent<FilingReceiptEvent>(FilingWorkflow.ReceiptEvent, It.IsAny<CancellationToken>())).Returns(receipt);
+        context.Setup(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(true);
+        return context;
     }
 
     [Fact]
-    public async Task A_receipt_ends_the_workflow_and_nothing_more_is_sent()
+    public async Task Without_a_receipt_each_reminder_and_the_escalation_wait_for_their_own_instant()
     {
-        var (input, _) = await RecordAsync("sf", "2026-10-16");
-        await using var runtime = await StartAsync();
-        var id = FilingWorkflow.InstanceIdFor(_platform.Value, "sf");
-        await StartedAsync(runtime, id, input);
+        var context = Context(new TaskCompletionSource<FilingReceiptEvent>().Task, Now);
+        var timers = new List<DateTime>();
+        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .Callback((DateTime at, CancellationToken _) => timers.Add(at)).Returns(Task.CompletedTask);
 
-        await AtAsync(input.Reminders[0].At);
-        await MessagesCountAsync(1);
-        await runtime.Client.RaiseEventAsync(id, FilingWorkflow.ReceiptEvent, new FilingReceiptEvent("R-1", input.Reminders[0].At, "filed"));
-        var done = await runtime.WaitForCompletionAsync(id);
-        AssertResult(FilingWorkflowResult.Filed, [5], done);
+        var result = await new FilingWorkflow().RunAsync(context.Object, Input);
 
-        await AtAsync(input.LateFrom.AddDays(1));
-        await Task.Delay(Quiet);
-        Assert.Single(await MessagesAsync());
+        Assert.Equal(FilingWorkflowResult.Escalated, result.Outcome);
+        Assert.Equal([5, 2, 0], result.RemindersSent);
+        Assert.Equal([.. Input.Reminders.Select(r => r.At.UtcDateTime), Input.LateFrom.UtcDateTime], timers);
+        context.Verify(c => c.CallActivityAsync<bool>(
+            EscalateLateFilingActivity.Name, It.Is<object?>(o => ((FilingEscalationNotice)o!).LateFrom == Input.LateFrom), It.IsAny<TaskOptions?>()), Times.Once);
     }
 
     [Fact]
-    public async Task A_filing_recorded_after_its_deadline_is_escalated_at_once_without_late_reminders()
+    public async Task A_receipt_before_the_first_reminder_ends_it_filed_with_nothing_sent()
     {
-        // Spring Festival 2026: event 03-03, deadline 02-04; the clock already reads May.
-        var (input, _) = await RecordAsync("past", "2026-03-03");
-        await using var runtime = await StartAsync();
-        var id = FilingWorkflow.InstanceIdFor(_platform.Value, "past");
-        await runtime.Client.ScheduleNewAsync(FilingWorkflow.Name, input, id);
+        var context = Context(Task.FromResult(new FilingReceiptEvent("ZJ-1", Now, "filed")), Now);
+        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource().Task);
 
-        var done = await runtime.WaitForCompletionAsync(id);
-        AssertResult(FilingWorkflowResult.Escalated, [], done);
-        Assert.Equal(["escalation::2026-02-05T00:00:00+08:00"], await MessagesAsync());
+        var result = await new FilingWorkflow().RunAsync(context.Object, Input);
+
+        Assert.Equal(FilingWorkflowResult.Filed, result.Outcome);
+        Assert.Empty(result.RemindersSent);
+        context.Verify(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
     }
 
-    private FilingStore Filings => new(_harness.Storage);
-
-    private static void AssertResult(string outcome, int[] remindersSent, WorkflowInstance done)
+    [Fact]
+    public async Task Reminders_whose_time_had_passed_when_it_started_are_not_sent_late()
     {
-        var result = done.ReadOutputAs<FilingWorkflowResult>()!;
-        Assert.Equal(outcome, result.Outcome);
-        Assert.Equal(remindersSent, result.RemindersSent);
-    }
+        var context = Context(new TaskCompletionSource<FilingReceiptEvent>().Task, new DateTimeOffset(2026, 9, 18, 0, 0, 0, TimeSpan.Zero));
+        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-    /// <summary>Starts the workflow and waits until its first episode ran (its clock reading is then recorded).</summary>
-    private static async Task StartedAsync(RunningRuntime runtime, string id, FilingWorkflowInput input)
-    {
-        await runtime.Client.ScheduleNewAsync(FilingWorkflow.Name, input, id);
-        await RuntimeHarness.Eventually(async () => (await runtime.Client.GetInstanceAsync(id))?.SerializedCustomStatus is not null, "the workflow started");
-    }
+        var result = await new FilingWorkflow().RunAsync(context.Object, Input);
 
-    private Task<RunningRuntime> StartAsync() => _harness.StartAsync(s =>
-    {
-        s.AddSingleton<FilingStore>();
-        s.AddSingleton<IFilingNotices, FilingNoticeQueue>();
-        s.AddWorkflow<FilingWorkflow>();
-        s.AddWorkflowActivity<SendFilingReminderActivity>();
-        s.AddWorkflowActivity<EscalateLateFilingActivity>();
-    });
-
-    /// <summary>Records a filing as the POST does, and the workflow input it would start.</summary>
-    private async Task<(FilingWorkflowInput Input, FilingRecord Filing)> RecordAsync(string eventId, string eventDate)
-    {
-        var calendar = ChinaOfficialCalendar.Builtin;
-        var deadline = FilingDeadline.Compute(NodaTime.Text.LocalDatePattern.Iso.Parse(eventDate).Value, calendar).Value;
-        var reminders = deadline.Reminders(calendar).Value;
-        var now = Instant.FromDateTimeOffset(_harness.Time.GetUtcNow());
-        var filing = new FilingRecord(eventId, "{}", deadline, FilingLifecycle.Created(deadline, now), now, null);
-        await Filings.CreateAsync(_platform, filing, null, new StoredResponse(201, "{}"), default);
-
-        var input = new FilingWorkflowInput(
-            _platform.Value,
-            eventId,
-            NodaTime.Text.LocalDatePattern.Iso.Format(deadline.Date),
-            [.. reminders.Select(r => new ReminderPlan(r.WorkingDaysLeft, NodaTime.Text.LocalDatePattern.Iso.Format(r.On), r.At.ToDateTimeOffset()))],
-            deadline.LateFrom.ToDateTimeOffset());
-        return (input, filing);
-    }
-
-    private Task AtAsync(DateTimeOffset at)
-    {
-        _harness.Time.SetUtcNow(at);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>This platform's messages as "kind:workingDaysLeft:at", oldest first.</summary>
-    private async Task<List<string>> MessagesAsync()
-    {
-        var messages = await Queue.PeekMessagesAsync(32);
-        return [.. messages.Value
-            .Select(m => JsonDocument.Parse(m.Body.ToString()).RootElement)
-            .Where(m => m.GetProperty("platform").GetString() == _platform.Value)
-            .Select(m => $"{m.GetProperty("kind").GetString()}:{(m.TryGetProperty("workingDaysLeft", out var left) ? left.GetInt32().ToString() : "")}:{m.GetProperty("at").GetString()}")];
-    }
-
-    private async Task MessagesAreAsync(List<string> expected)
-    {
-        await RuntimeHarness.Eventually(async () => (await MessagesAsync()).Count >= expected.Count, $"{expected.Count} messages");
-        Assert.Equal(expected, await MessagesAsync());
-    }
-
-    private async Task MessagesCountAsync(int count)
-    {
-        try
-        {
-            await RuntimeHarness.Eventually(async () => (await MessagesAsync()).Count == count, $"{count} messages");
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException(string.Join(" | ", await MessagesAsync()) + " now " + _harness.Time.GetUtcNow());
-        }
-    }
-
-    private async Task NothingNewAsync(List<string> expected)
-    {
-        await Task.Delay(Quiet);
-        Assert.Equal(expected, await MessagesAsync());
+        Assert.Equal([0], result.RemindersSent);
     }
 }

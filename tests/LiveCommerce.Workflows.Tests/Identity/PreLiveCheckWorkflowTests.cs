@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using LiveCommerce.Domain;
 using LiveCommerce.Workflows;
 using LiveCommerce.Workflows.Identity;
@@ -14,26 +15,26 @@ public sealed class PreLiveCheckWorkflowTests
     private static PreLiveCheckInput Input(params string[] hosts) =>
         new("p1", "s1", "room-1", "m1", hosts, Start, 0.8);
 
-    private static Mock<WorkflowContext> Context(IReadOnlyList<Reason> standings, Task deadline)
+    private static Mock<TaskOrchestrationContext> Context(IReadOnlyList<Reason> standings, Task deadline)
     {
-        var context = new Mock<WorkflowContext>(MockBehavior.Loose);
+        var context = new Mock<TaskOrchestrationContext>(MockBehavior.Loose);
         context.SetupGet(c => c.InstanceId).Returns("prelive:p1:s1");
         context.SetupGet(c => c.CurrentUtcDateTime).Returns(Start.UtcDateTime.AddMinutes(-5));
-        context.Setup(c => c.CreateReplaySafeLogger(It.IsAny<string>())).Returns(NullLogger.Instance);
-        context.Setup(c => c.CallActivityAsync<IReadOnlyList<Reason>>(CheckStandingsActivity.Name, It.IsAny<object?>(), It.IsAny<WorkflowTaskOptions?>()))
+        context.Setup(c => c.CreateReplaySafeLogger<PreLiveCheckWorkflow>()).Returns(NullLogger.Instance);
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<Reason>>(CheckStandingsActivity.Name, It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(standings);
-        context.Setup(c => c.CallActivityAsync<IdentityChallengeIssued>(IssueIdentityChallengeActivity.Name, It.IsAny<object?>(), It.IsAny<WorkflowTaskOptions?>()))
-            .ReturnsAsync((string _, object? input, WorkflowTaskOptions? _) => new IdentityChallengeIssued(((IdentityChallengeRequest)input!).HostId, "ch", Start));
-        context.Setup(c => c.CallActivityAsync<bool>(RecordPreLiveOutcomeActivity.Name, It.IsAny<object?>(), It.IsAny<WorkflowTaskOptions?>())).ReturnsAsync(true);
+        context.Setup(c => c.CallActivityAsync<IdentityChallengeIssued>(IssueIdentityChallengeActivity.Name, It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync((TaskName _, object? input, TaskOptions? _) => new IdentityChallengeIssued(((IdentityChallengeRequest)input!).HostId, "ch", Start));
+        context.Setup(c => c.CallActivityAsync<bool>(RecordPreLiveOutcomeActivity.Name, It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(true);
         context.Setup(c => c.CreateTimer(Start.UtcDateTime, It.IsAny<CancellationToken>())).Returns(deadline);
         return context;
     }
 
-    private static void Answer(Mock<WorkflowContext> context, string host, bool matched, double liveness = 0.95) =>
+    private static void Answer(Mock<TaskOrchestrationContext> context, string host, bool matched, double liveness = 0.95) =>
         context.Setup(c => c.WaitForExternalEvent<IdentityResult>(PreLiveCheckWorkflow.ResultEvent(host), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new IdentityResult(host, matched, liveness, "ref", Start));
 
-    private static void Silent(Mock<WorkflowContext> context, string host) =>
+    private static void Silent(Mock<TaskOrchestrationContext> context, string host) =>
         context.Setup(c => c.WaitForExternalEvent<IdentityResult>(PreLiveCheckWorkflow.ResultEvent(host), It.IsAny<CancellationToken>()))
             .Returns(new TaskCompletionSource<IdentityResult>().Task);
 
@@ -48,8 +49,8 @@ public sealed class PreLiveCheckWorkflowTests
 
         Assert.Equal(PreLiveCheckResult.Cleared, result.Status);
         Assert.All(result.Hosts, h => Assert.Equal("verified", h.Identity));
-        context.Verify(c => c.CallActivityAsync<IdentityChallengeIssued>(IssueIdentityChallengeActivity.Name, It.IsAny<object?>(), It.IsAny<WorkflowTaskOptions?>()), Times.Exactly(2));
-        context.Verify(c => c.CallActivityAsync<bool>(RecordPreLiveOutcomeActivity.Name, It.Is<object?>(o => ((PreLiveOutcome)o!).Result.Status == "cleared"), It.IsAny<WorkflowTaskOptions?>()), Times.Once);
+        context.Verify(c => c.CallActivityAsync<IdentityChallengeIssued>(IssueIdentityChallengeActivity.Name, It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Exactly(2));
+        context.Verify(c => c.CallActivityAsync<bool>(RecordPreLiveOutcomeActivity.Name, It.Is<object?>(o => ((PreLiveOutcome)o!).Result.Status == "cleared"), It.IsAny<TaskOptions?>()), Times.Once);
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class PreLiveCheckWorkflowTests
 
         Assert.Equal(PreLiveCheckResult.Blocked, result.Status);
         Assert.Equal("REVERIFICATION_DUE", Assert.Single(result.Reasons).Code);
-        context.Verify(c => c.CallActivityAsync<IdentityChallengeIssued>(It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<WorkflowTaskOptions?>()), Times.Never);
+        context.Verify(c => c.CallActivityAsync<IdentityChallengeIssued>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
         context.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -94,7 +95,7 @@ public sealed class PreLiveCheckWorkflowTests
     public async Task A_merchant_rejected_while_the_hosts_verify_blocks_at_the_last_standing_check()
     {
         var context = Context([], new TaskCompletionSource().Task);
-        context.SetupSequence(c => c.CallActivityAsync<IReadOnlyList<Reason>>(CheckStandingsActivity.Name, It.IsAny<object?>(), It.IsAny<WorkflowTaskOptions?>()))
+        context.SetupSequence(c => c.CallActivityAsync<IReadOnlyList<Reason>>(CheckStandingsActivity.Name, It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync([])
             .ReturnsAsync([new Reason("QUALIFICATION_NOT_APPROVED", "Merchant 'm1': rejected.", "merchantId")]);
         Answer(context, "h1", matched: true);
@@ -104,8 +105,8 @@ public sealed class PreLiveCheckWorkflowTests
         Assert.Equal(PreLiveCheckResult.Blocked, result.Status);
         Assert.Equal("verified", Assert.Single(result.Hosts).Identity);
         Assert.Equal("QUALIFICATION_NOT_APPROVED", Assert.Single(result.Reasons).Code);
-        context.Verify(c => c.CallActivityAsync<IReadOnlyList<Reason>>(CheckStandingsActivity.Name, It.Is<object?>(o => ((StandingsRequest)o!).At == Start), It.IsAny<WorkflowTaskOptions?>()), Times.Exactly(2));
-        context.Verify(c => c.CallActivityAsync<bool>(RecordPreLiveOutcomeActivity.Name, It.Is<object?>(o => ((PreLiveOutcome)o!).Result.Status == "blocked"), It.IsAny<WorkflowTaskOptions?>()), Times.Once);
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<Reason>>(CheckStandingsActivity.Name, It.Is<object?>(o => ((StandingsRequest)o!).At == Start), It.IsAny<TaskOptions?>()), Times.Exactly(2));
+        context.Verify(c => c.CallActivityAsync<bool>(RecordPreLiveOutcomeActivity.Name, It.Is<object?>(o => ((PreLiveOutcome)o!).Result.Status == "blocked"), It.IsAny<TaskOptions?>()), Times.Once);
     }
 
     [Fact]
@@ -116,6 +117,6 @@ public sealed class PreLiveCheckWorkflowTests
 
         await new PreLiveCheckWorkflow().RunAsync(context.Object, Input("h1"));
 
-        context.Verify(c => c.CallActivityAsync<IReadOnlyList<Reason>>(CheckStandingsActivity.Name, It.IsAny<object?>(), It.IsAny<WorkflowTaskOptions?>()), Times.Once);
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<Reason>>(CheckStandingsActivity.Name, It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
     }
 }

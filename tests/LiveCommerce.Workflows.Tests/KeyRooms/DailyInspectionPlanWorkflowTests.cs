@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using LiveCommerce.Domain;
 using LiveCommerce.Workflows.KeyRooms;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,15 +14,15 @@ public sealed class DailyInspectionPlanWorkflowTests
 
     private static readonly PlannedInspectionDay Planned = new("p1", "2026-05-02", 3, "sha", 10, 9, 9, 2);
 
-    private static Mock<WorkflowContext> Context(InspectionDayInput? day, bool adopted = true)
+    private static Mock<TaskOrchestrationContext> Context(InspectionDayInput? day, bool adopted = true)
     {
-        var context = new Mock<WorkflowContext>(MockBehavior.Strict);
-        context.Setup(c => c.CreateReplaySafeLogger(It.IsAny<string>())).Returns(NullLogger.Instance);
-        context.Setup(c => c.CallActivityAsync<InspectionDayInput?>(FindInspectionDayActivity.Name, new InspectionDayRef("p1", "2026-05-02"), It.IsAny<WorkflowTaskOptions?>()))
+        var context = new Mock<TaskOrchestrationContext>(MockBehavior.Strict);
+        context.Setup(c => c.CreateReplaySafeLogger<DailyInspectionPlanWorkflow>()).Returns(NullLogger.Instance);
+        context.Setup(c => c.CallActivityAsync<InspectionDayInput?>(FindInspectionDayActivity.Name, new InspectionDayRef("p1", "2026-05-02"), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(day);
-        context.Setup(c => c.CallActivityAsync<PlannedInspectionDay>(PlanInspectionDayActivity.Name, It.IsAny<object?>(), It.IsAny<WorkflowTaskOptions?>()))
+        context.Setup(c => c.CallActivityAsync<PlannedInspectionDay>(PlanInspectionDayActivity.Name, It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(Planned);
-        context.Setup(c => c.CallActivityAsync<bool>(StoreInspectionPlanActivity.Name, Planned, It.IsAny<WorkflowTaskOptions?>())).ReturnsAsync(adopted);
+        context.Setup(c => c.CallActivityAsync<bool>(StoreInspectionPlanActivity.Name, Planned, It.IsAny<TaskOptions?>())).ReturnsAsync(adopted);
         return context;
     }
 
@@ -33,8 +34,8 @@ public sealed class DailyInspectionPlanWorkflowTests
         var result = await new DailyInspectionPlanWorkflow().RunAsync(context.Object, Input);
 
         Assert.Equal(new DailyInspectionPlanResult("p1", "2026-05-02", DailyInspectionPlanResult.Planned, Planned), result);
-        context.Verify(c => c.CallActivityAsync<PlannedInspectionDay>(PlanInspectionDayActivity.Name, new PlanInspectionDayRequest("p1", "2026-05-02", 3), It.IsNotNull<WorkflowTaskOptions?>()), Times.Once);
-        context.Verify(c => c.CallActivityAsync<bool>(StoreInspectionPlanActivity.Name, Planned, It.IsNotNull<WorkflowTaskOptions?>()), Times.Once);
+        context.Verify(c => c.CallActivityAsync<PlannedInspectionDay>(PlanInspectionDayActivity.Name, new PlanInspectionDayRequest("p1", "2026-05-02", 3), It.IsNotNull<TaskOptions?>()), Times.Once);
+        context.Verify(c => c.CallActivityAsync<bool>(StoreInspectionPlanActivity.Name, Planned, It.IsNotNull<TaskOptions?>()), Times.Once);
     }
 
     [Fact]
@@ -46,8 +47,8 @@ public sealed class DailyInspectionPlanWorkflowTests
 
         Assert.Equal(DailyInspectionPlanResult.NoInput, result.Status);
         Assert.Null(result.Plan);
-        context.Verify(c => c.CallActivityAsync<PlannedInspectionDay>(It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<WorkflowTaskOptions?>()), Times.Never);
-        context.Verify(c => c.CallActivityAsync<bool>(It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<WorkflowTaskOptions?>()), Times.Never);
+        context.Verify(c => c.CallActivityAsync<PlannedInspectionDay>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+        context.Verify(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
     }
 
     [Fact]
@@ -86,12 +87,12 @@ public sealed class DailyInspectionPlanWorkflowTests
         var days = new Mock<IInspectionDays>();
         days.Setup(d => d.PlatformsWithInputAsync(date, It.IsAny<CancellationToken>())).ReturnsAsync([p1, p2]);
         var workflows = new Mock<IWorkflowClient>();
-        workflows.Setup(w => w.ScheduleNewAsync(DailyInspectionPlanWorkflow.Name, It.IsAny<object?>(), "keyrooms-daily:p1:2026-05-02", It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        workflows.Setup(w => w.ScheduleNewAsync(DailyInspectionPlanWorkflow.Name, It.IsAny<object?>(), "keyrooms-daily:p2:2026-05-02", It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        workflows.Setup(w => w.ScheduleNewAsync(It.Is<TaskName>(n => n.Name == DailyInspectionPlanWorkflow.Name), It.IsAny<object?>(), It.Is<StartOrchestrationOptions>(o => o.InstanceId == "keyrooms-daily:p1:2026-05-02"), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        workflows.Setup(w => w.ScheduleNewAsync(It.Is<TaskName>(n => n.Name == DailyInspectionPlanWorkflow.Name), It.IsAny<object?>(), It.Is<StartOrchestrationOptions>(o => o.InstanceId == "keyrooms-daily:p2:2026-05-02"), It.IsAny<CancellationToken>())).ReturnsAsync(false);
 
         var started = await new DailyInspectionPlanStarter(days.Object).StartAsync(date, workflows.Object, CancellationToken.None);
 
         Assert.Equal(["keyrooms-daily:p1:2026-05-02"], started);
-        workflows.Verify(w => w.ScheduleNewAsync(DailyInspectionPlanWorkflow.Name, new DailyInspectionPlanInput("p2", "2026-05-02"), "keyrooms-daily:p2:2026-05-02", It.IsAny<CancellationToken>()), Times.Once);
+        workflows.Verify(w => w.ScheduleNewAsync(It.Is<TaskName>(n => n.Name == DailyInspectionPlanWorkflow.Name), new DailyInspectionPlanInput("p2", "2026-05-02"), It.Is<StartOrchestrationOptions>(o => o.InstanceId == "keyrooms-daily:p2:2026-05-02"), It.IsAny<CancellationToken>()), Times.Once);
     }
 }
