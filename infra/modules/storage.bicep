@@ -46,6 +46,7 @@ var tableNames = [
   'calendars'
   'idempotency'
   'listings'
+  'identitychallenges'
   'auditlog'
   'auditoutbox'
   'platformevents'

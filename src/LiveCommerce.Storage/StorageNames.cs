@@ -14,6 +14,9 @@ public static class StorageNames
     public const string CalendarsTable = "calendars";
     public const string ListingsTable = "listings";
 
+    /// <summary>Identity challenges by id (provider, platform, session, host, expiry) and the provider's one answer.</summary>
+    public const string IdentityChallengesTable = "identitychallenges";
+
     /// <summary>Audit: each platform's hash-chained log, and the outbox of changes whose entry is not yet appended.</summary>
     public const string AuditLogTable = "auditlog";
     public const string AuditOutboxTable = "auditoutbox";
@@ -37,7 +40,7 @@ public static class StorageNames
     public static readonly IReadOnlyList<string> Tables =
     [
         QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, KeyRoomsTable,
-        DisputesTable, FilingsTable, CalendarsTable, ListingsTable,
+        DisputesTable, FilingsTable, CalendarsTable, ListingsTable, IdentityChallengesTable,
         AuditLogTable, AuditOutboxTable, PlatformEventsTable, WebhooksTable,
     ];
 

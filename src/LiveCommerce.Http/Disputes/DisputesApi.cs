@@ -42,6 +42,7 @@ public static class DisputesApi
         api.MapPost("/disputes/{disputeId}/evidence-bundles", (HttpRequest r, string disputeId, BundleEndpoints h, IWorkflowClient w) => h.Start(r, disputeId, w));
         api.MapGet("/disputes/{disputeId}/evidence-bundles", (HttpRequest r, string disputeId, BundleEndpoints h, IWorkflowClient w) => h.Get(r, disputeId, w));
         api.MapGet("/disputes/{disputeId}/evidence-bundles/verification", (HttpRequest r, string disputeId, BundleEndpoints h) => h.Verify(r, disputeId));
+        api.MapPost("/disputes/{disputeId}/evidence-bundles/links", (HttpRequest r, string disputeId, BundleEndpoints h) => h.MintLink(r, disputeId));
         api.MapGet("/disputes/{disputeId}/evidence-bundles/custody", (HttpRequest r, string disputeId, BundleEndpoints h) => h.Custody(r, disputeId));
         api.MapPut("/orders/{orderId}/evidence/{kind}/{recordId}", (HttpRequest r, string orderId, string kind, string recordId, EvidenceEndpoints h) => h.PushToOrder(r, orderId, kind, recordId));
         return api;

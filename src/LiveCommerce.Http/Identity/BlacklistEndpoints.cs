@@ -84,7 +84,7 @@ public sealed class BlacklistEndpoints(
         }
 
         var entry = new BlacklistEntry("bl_" + Guid.CreateVersion7().ToString("N"), reason, now, expiresAt);
-        await store.BlacklistAsync(platform, subjectHash!, b.SubjectType!, masked!, entry, cancellation);
+        await store.BlacklistAsync(platform, subjectHash!, b.SubjectType!, masked!, entry, post.Caller.Subject, cancellation);
         post.Http.DescribeChange("blacklist_entry.added", $"blacklist/{entry.BlacklistId}", $"{b.SubjectType} {masked} blacklisted until {ApiTime.Format(entry.ExpiresAt) ?? "revoked"}: {reason}");
         logger.LogInformation("Blacklisted {SubjectType} {Masked} on {Platform} as {BlacklistId}", b.SubjectType, masked, platform.Value, entry.BlacklistId);
 
@@ -96,6 +96,7 @@ public sealed class BlacklistEndpoints(
             reason,
             blacklistedAt = ApiTime.Format(entry.BlacklistedAt),
             expiresAt = ApiTime.Format(entry.ExpiresAt),
+            decidedBy = post.Caller.Subject,
         });
     }
 }
