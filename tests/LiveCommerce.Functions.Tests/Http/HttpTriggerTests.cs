@@ -23,7 +23,7 @@ public sealed partial class HttpTriggerTests(FunctionsAppFixture app, ITestOutpu
     private static readonly Dictionary<string, string> Samples = new(StringComparer.Ordinal)
     {
         ["merchantId"] = "m-1", ["hostId"] = "h-1", ["checkId"] = "chk-1", ["sessionId"] = "s-1", ["disputeId"] = "d-1",
-        ["eventId"] = "e-1", ["year"] = "2027", ["date"] = "2027-01-04", ["listId"] = "list-1", ["sku"] = "sku-1",
+        ["eventId"] = "e-1", ["endpointId"] = "ops", ["year"] = "2027", ["date"] = "2027-01-04", ["listId"] = "list-1", ["sku"] = "sku-1",
         ["orderId"] = "o-1", ["kind"] = "chat", ["recordId"] = "r-1", ["instanceId"] = "prelive:s-1",
     };
 
