@@ -51,6 +51,10 @@ var tableNames = [
   'reviewcases'
   'sanctions'
   'platformpolicies'
+  'auditlog'
+  'auditoutbox'
+  'platformevents'
+  'webhooks'
 ]
 
 // `live-content` is not WORM-protected on purpose: its `standard/` prefix must be deletable after 60 days,

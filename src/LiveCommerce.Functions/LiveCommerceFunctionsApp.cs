@@ -27,6 +27,27 @@ public static class LiveCommerceFunctionsApp
         builder.ConfigureFunctionsWebApplication();
         builder.UseMiddleware<ProblemDetailsMiddleware>();
         builder.UseMiddleware<CallerMiddleware>();
+
+        // The audit of every change (AuditedChanges), the same step as on the local host's /api group; the
+        // function's name stands for the route pattern in the entry's default action.
+        builder.UseMiddleware(async (context, next) =>
+        {
+            if (context.GetHttpContext() is not { } http)
+            {
+                await next();
+                return;
+            }
+
+            await context.InstanceServices.GetRequiredService<LiveCommerce.Http.Audit.AuditedChanges>().RunAsync(
+                http,
+                async () =>
+                {
+                    await next();
+                    return context.GetInvocationResult().Value;
+                },
+                result => result,
+                context.FunctionDefinition.Name);
+        });
         builder.UseMiddleware<DurableClientMiddleware>();
 
         builder.Services

@@ -1,5 +1,6 @@
 using LiveCommerce.Http.Cases;
 using LiveCommerce.Http.Disputes;
+using LiveCommerce.Http.Events;
 using LiveCommerce.Http.Filings;
 using LiveCommerce.Http.BackgroundChecks;
 using LiveCommerce.Http.Identity;
@@ -40,6 +41,7 @@ public static class LiveCommerceApi
         services.AddDisputes(configuration);
         services.AddBackgroundChecks();
         services.AddTipping(configuration);
+        services.AddAuditAndEvents(configuration);
         services.AddWorkflowOperations();
         services.AddCases();
         return services;
@@ -48,6 +50,8 @@ public static class LiveCommerceApi
     public static IEndpointRouteBuilder MapLiveCommerceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
+        api.AddEndpointFilter(async (context, next) =>
+            await context.HttpContext.RequestServices.GetRequiredService<Audit.AuditedChanges>().RunAsync(context.HttpContext, () => next(context).AsTask(), r => r));
         api.MapGet("/health", (HttpRequest r, OperationsEndpoints h) => h.Health(r));
         api.MapGet("/openapi.json", (HttpRequest r, OperationsEndpoints h) => h.OpenApi(r));
         api.MapIdentity();
@@ -57,6 +61,7 @@ public static class LiveCommerceApi
         api.MapDisputes();
         api.MapBackgroundChecks();
         api.MapTipping();
+        api.MapAuditAndEvents();
         api.MapWorkflowOperations();
         api.MapCases();
 

@@ -27,6 +27,14 @@ public static class StorageNames
     /// <summary>Versioned platform policies: the rating policy and the review-case settings.</summary>
     public const string PlatformPoliciesTable = "platformpolicies";
 
+    /// <summary>Audit: each platform's hash-chained log, and the outbox of changes whose entry is not yet appended.</summary>
+    public const string AuditLogTable = "auditlog";
+    public const string AuditOutboxTable = "auditoutbox";
+
+    /// <summary>Platform events: each platform's feed; webhook endpoints and their delivery logs.</summary>
+    public const string PlatformEventsTable = "platformevents";
+    public const string WebhooksTable = "webhooks";
+
     public const string NegativeListsContainer = "negative-lists";
     public const string EvidenceContainer = "evidence";
     public const string BundlesContainer = "bundles";
@@ -44,6 +52,7 @@ public static class StorageNames
         QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, KeyRoomsTable,
         DisputesTable, FilingsTable, CalendarsTable, ListingsTable, IdentityChallengesTable, TippingTable,
         ReviewCasesTable, SanctionsTable, PlatformPoliciesTable,
+        AuditLogTable, AuditOutboxTable, PlatformEventsTable, WebhooksTable,
     ];
 
     public static readonly IReadOnlyList<string> Containers =

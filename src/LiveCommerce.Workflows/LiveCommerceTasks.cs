@@ -1,5 +1,6 @@
 using LiveCommerce.Workflows.Cases;
 using LiveCommerce.Workflows.Disputes;
+using LiveCommerce.Workflows.Events;
 using LiveCommerce.Workflows.Filings;
 using LiveCommerce.Workflows.Identity;
 using LiveCommerce.Workflows.KeyRooms;
@@ -33,6 +34,9 @@ public static class LiveCommerceTasks
         registry.AddOrchestrator<FilingWorkflow>();
         registry.AddActivity<SendFilingReminderActivity>();
         registry.AddActivity<EscalateLateFilingActivity>();
+
+        registry.AddOrchestrator<WebhookDeliveryWorkflow>();
+        registry.AddActivity<DeliverWebhookActivity>();
 
         registry.AddOrchestrator<DailyInspectionPlanWorkflow>();
         registry.AddActivity<FindInspectionDayActivity>();

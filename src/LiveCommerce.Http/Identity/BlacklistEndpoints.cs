@@ -1,5 +1,6 @@
 using LiveCommerce.Domain;
 using LiveCommerce.Domain.Identity;
+using LiveCommerce.Http.Audit;
 using LiveCommerce.Http.Idempotency;
 using LiveCommerce.Http.Json;
 using LiveCommerce.Http.Problems;
@@ -84,6 +85,7 @@ public sealed class BlacklistEndpoints(
 
         var entry = new BlacklistEntry("bl_" + Guid.CreateVersion7().ToString("N"), reason, now, expiresAt);
         await store.BlacklistAsync(platform, subjectHash!, b.SubjectType!, masked!, entry, post.Caller.Subject, cancellation);
+        post.Http.DescribeChange("blacklist_entry.added", $"blacklist/{entry.BlacklistId}", $"{b.SubjectType} {masked} blacklisted until {ApiTime.Format(entry.ExpiresAt) ?? "revoked"}: {reason}");
         logger.LogInformation("Blacklisted {SubjectType} {Masked} on {Platform} as {BlacklistId}", b.SubjectType, masked, platform.Value, entry.BlacklistId);
 
         return JsonText.Of(201, new

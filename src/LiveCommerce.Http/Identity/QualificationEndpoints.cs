@@ -1,9 +1,11 @@
 using LiveCommerce.Domain;
 using LiveCommerce.Domain.Identity;
+using LiveCommerce.Domain.Events;
 using LiveCommerce.Http.Idempotency;
 using LiveCommerce.Http.Json;
 using LiveCommerce.Http.Problems;
 using LiveCommerce.Http.Tenancy;
+using LiveCommerce.Storage.Events;
 using LiveCommerce.Storage.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -21,6 +23,7 @@ public sealed class QualificationEndpoints(
     SubjectHasher hasher,
     TimeProvider clock,
     Cases.ReviewCases reviewCases,
+    PlatformEvents events,
     ILogger<QualificationEndpoints> logger)
 {
     private static readonly QualificationPolicy Policy = new();
@@ -214,6 +217,18 @@ public sealed class QualificationEndpoints(
             checkId, kind, accountId, platform.Value, DecisionIds.Of(decision.Outcome), string.Join(",", decision.Reasons.Select(r => r.Code)));
         // A manual_review opens a review case (or joins the account's open one); other outcomes are noted on an open case.
         await reviewCases.OnCheckAsync(platform, kind, accountId, checkId, decision.Outcome, decision.Reasons, cancellation);
+        await events.PublishAsync(
+            platform,
+            EventTypes.QualificationDecided,
+            checkId,
+            new Dictionary<string, object?>
+            {
+                ["checkId"] = checkId,
+                [accountField] = accountId,
+                ["decision"] = DecisionIds.Of(decision.Outcome),
+                ["reasons"] = decision.Reasons.Select(r => new { code = r.Code }).ToArray(),
+            },
+            cancellation);
         return (new JsonText(new Storage.Idempotency.StoredResponse(200, json)), true);
     }
 

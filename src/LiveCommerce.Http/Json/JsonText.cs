@@ -12,6 +12,9 @@ public sealed class JsonText(StoredResponse response, bool replayed = false) : I
 {
     public StoredResponse Response { get; } = response;
 
+    /// <summary>The first response of an Idempotency-Key sent again: this request changed nothing.</summary>
+    public bool Replayed { get; } = replayed;
+
     public static JsonText Of<T>(int status, T body, string? location = null) =>
         new(new StoredResponse(status, System.Text.Json.JsonSerializer.Serialize(body, ApiJson.Options), location));
 
@@ -25,7 +28,7 @@ public sealed class JsonText(StoredResponse response, bool replayed = false) : I
             response.Headers.Location = Response.Location;
         }
 
-        if (replayed)
+        if (Replayed)
         {
             response.Headers["Idempotent-Replayed"] = "true";
         }

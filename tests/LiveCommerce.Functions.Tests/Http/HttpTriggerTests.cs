@@ -26,6 +26,7 @@ public sealed partial class HttpTriggerTests(FunctionsAppFixture app, ITestOutpu
         ["eventId"] = "e-1", ["year"] = "2027", ["date"] = "2027-01-04", ["listId"] = "list-1", ["sku"] = "sku-1",
         ["orderId"] = "o-1", ["kind"] = "chat", ["recordId"] = "r-1", ["instanceId"] = "prelive:s-1", ["provider"] = "simulated", ["tipId"] = "tip-1", ["userId"] = "u-1",
         ["caseId"] = "rc_1", ["sanctionId"] = "sn_1", ["roomId"] = "room-1",
+        ["endpointId"] = "ops",
     };
 
     public static TheoryData<string> HttpFunctions => new(FunctionCatalog.WithTrigger<HttpTriggerAttribute>());
