@@ -338,7 +338,8 @@ public sealed class ReviewCases(
             var masked = standing.Snapshot.MaskedIdentifiers.GetValueOrDefault(kind == SubjectKind.Merchant ? "legalRepresentative.idNumber" : "idNumber");
             if (commit == ReverificationCommit.Committed && outcome.Outcome == Decision.Approved && personHash is not null && standing.NameHash is { } nameHash && masked is not null && person?.VerifiedNameHash is null)
             {
-                await qualification.RecordVerifiedNameAsync(platform, personHash, "person", masked, nameHash, cancellationToken);
+                // A first approval binds the verified name (conditional insert); if another name won meanwhile, that one stays.
+                _ = await qualification.TryBindVerifiedNameAsync(platform, personHash, "person", masked, nameHash, cancellationToken);
             }
 
             return checkId;

@@ -92,7 +92,7 @@ public sealed class SanctionEndpoints(
         foreach (var target in blacklisted)
         {
             await qualification.BlacklistAsync(actor.Platform, target.Hash, target.Type, target.Masked,
-                new BlacklistEntry(SanctionRecord.BlacklistIdOf(sanctionId), reason, now, endsAt), post.Cancellation);
+                new BlacklistEntry(SanctionRecord.BlacklistIdOf(sanctionId), reason, now, endsAt), actor.Sub, post.Cancellation);
         }
 
         // The platform event sanction.imposed goes out here once the event feed (branch events) is on main.
