@@ -62,8 +62,15 @@ public static class LiveCommerceFunctionsApp
 
         // [Function] methods take the Durable client as a [DurableClient] parameter; activities, made from the
         // invocation's services, get the same binding through InvocationDurableClient (see there).
-        builder.Services.AddScoped<InvocationDurableClient>();
-        builder.Services.AddScoped<IWorkflowClient>(sp => new DurableWorkflowClient(sp.GetRequiredService<InvocationDurableClient>().Client));
+        // Services that outlive an invocation (the event publisher starts webhook deliveries) reach the client at call
+        // time through the same holder, which keeps the latest client bound: every client the worker binds talks
+        // to the same host and task hub.
+        builder.Services.AddSingleton<InvocationDurableClient>();
+        builder.Services.AddSingleton<IWorkflowClient>(sp =>
+        {
+            var holder = sp.GetRequiredService<InvocationDurableClient>();
+            return new DurableWorkflowClient(() => holder.Client);
+        });
         builder.Services.AddSingleton<IFunctionMetadataTransformer, ActivityDurableClientBinding>();
 
         // The orchestrators and activities: the same registration as the local host's engine; the Durable extension's

@@ -9,8 +9,16 @@ namespace LiveCommerce.Functions.Workflows;
 /// <c>[DurableClient]</c> binding): the same calls, with the same meaning, as the local host's client over the
 /// Durable Task Framework.
 /// </summary>
-public sealed class DurableWorkflowClient(DurableTaskClient client) : IWorkflowClient
+public sealed class DurableWorkflowClient(Func<DurableTaskClient> current) : IWorkflowClient
 {
+    public DurableWorkflowClient(DurableTaskClient client)
+        : this(() => client)
+    {
+    }
+
+    // Resolved at each call, not at construction: a singleton (the event publisher) outlives any one invocation.
+    private DurableTaskClient client => current();
+
     /// <summary>How long an event waits for its instance to leave Pending before it is raised anyway.</summary>
     private static readonly TimeSpan StartedPatience = TimeSpan.FromSeconds(30);
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiveCommerce.Functions.Workflows;
 
 /// <summary>
-/// The Durable client of the current invocation (scoped). Durable Functions hands a client only through a
+/// The latest Durable client an invocation bound (a singleton: every client the worker binds reaches the same host). Durable Functions hands a client only through a
 /// <c>[DurableClient]</c> binding, per invocation; activities are classes the Durable extension creates from the
 /// invocation's services, so the ones that start or query orchestrations (a scheduled job starting tomorrow's run)
 /// get it through DI: <see cref="DurableClientMiddleware"/> binds it here, and the app's <c>IWorkflowClient</c> is
@@ -15,7 +15,7 @@ namespace LiveCommerce.Functions.Workflows;
 /// </summary>
 public sealed class InvocationDurableClient
 {
-    private DurableTaskClient? _client;
+    private volatile DurableTaskClient? _client;
 
     public DurableTaskClient Client
     {

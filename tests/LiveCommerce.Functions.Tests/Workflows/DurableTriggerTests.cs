@@ -63,11 +63,12 @@ public sealed class DurableTriggerTests(FunctionsAppFixture app)
     }
 
     [Fact]
-    public void Without_a_durable_client_binding_the_invocation_says_so()
+    public async Task Before_any_invocation_bound_a_durable_client_a_workflow_call_says_so()
     {
-        using var scope = app.Services.CreateScope();
+        // The client is reached at call time (singletons such as the event publisher outlive an invocation).
+        var workflows = new LiveCommerce.Functions.Workflows.DurableWorkflowClient(() => new LiveCommerce.Functions.Workflows.InvocationDurableClient().Client);
 
-        var failure = Assert.Throws<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<IWorkflowClient>());
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => workflows.GetInstanceAsync("prelive:p:s", false, CancellationToken.None));
 
         Assert.Contains("durableClient", failure.Message, StringComparison.Ordinal);
     }
