@@ -1,3 +1,7 @@
+using LiveCommerce.Storage.Events;
+using LiveCommerce.Storage.Tipping;
+using LiveCommerce.Domain.Tipping;
+using LiveCommerce.Domain.Events;
 using System.Text.Json;
 using LiveCommerce.Domain;
 using LiveCommerce.Domain.Cases;
@@ -43,6 +47,8 @@ public sealed class ReviewCases(
     CalendarStore calendars,
     PlatformPolicies policies,
     ReviewCaseWorkflows workflows,
+    HostTippingSanctions tipping,
+    PlatformEvents events,
     TimeProvider clock,
     ILogger<ReviewCases> logger) : IReviewCaseEffects
 {
@@ -193,6 +199,14 @@ public sealed class ReviewCases(
             {
                 await ApplyAsync(platform, changed, cancellationToken);
                 await workflows.DecidedAsync(platform.Value, caseId, cancellationToken);
+                await events.PublishAsync(platform, EventTypes.ReviewCaseDecided, caseId, new
+                {
+                    caseId,
+                    kind = CaseIds.Of(changed.Case.Kind),
+                    decision = CaseIds.Of(decision.Verdict),
+                    reasonCodes = decision.ReasonCodes,
+                    decidedBy = decision.DecidedBy,
+                }, cancellationToken);
             }
 
             return (await cases.FindAsync(platform, caseId, cancellationToken) ?? changed, null, []);
@@ -280,7 +294,12 @@ public sealed class ReviewCases(
                     await qualification.LiftBlacklistAsync(platform, subjectHash, SanctionRecord.BlacklistIdOf(sanction.SanctionId), decision.DecidedAt, cancellationToken);
                 }
 
-                // The platform event sanction.ended goes out here once the event feed (branch events) is on main.
+                if (sanction.Subject.Kind == SanctionSubjectKind.Host && SanctionLadder.Of(sanction.Measure).SuspendsTipping)
+                {
+                    await tipping.EndAsync(platform, sanction.Subject.Id, new HostTippingSuspension(sanction.SanctionId, sanction.StartsAt, sanction.EndsAt), decision.DecidedAt, cancellationToken);
+                }
+
+                await events.PublishAsync(platform, EventTypes.SanctionEnded, sanction.SanctionId + "|revoked", new { sanctionId = sanction.SanctionId, status = "revoked", caseId = record.Case.CaseId }, cancellationToken);
                 logger.LogInformation("Sanction {SanctionId} on {Platform} revoked by appeal {CaseId}", sanction.SanctionId, platform.Value, record.Case.CaseId);
             }
         }

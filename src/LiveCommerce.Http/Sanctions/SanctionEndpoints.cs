@@ -1,3 +1,7 @@
+using LiveCommerce.Storage.Events;
+using LiveCommerce.Storage.Tipping;
+using LiveCommerce.Domain.Tipping;
+using LiveCommerce.Domain.Events;
 using System.Security.Cryptography;
 using System.Text;
 using LiveCommerce.Domain;
@@ -23,6 +27,8 @@ public sealed class SanctionEndpoints(
     SanctionStore store,
     QualificationStore qualification,
     ReviewCases reviewCases,
+    HostTippingSanctions tipping,
+    PlatformEvents events,
     IdempotentPosts posts,
     ILogger<SanctionEndpoints> logger)
 {
@@ -95,7 +101,14 @@ public sealed class SanctionEndpoints(
                 new BlacklistEntry(SanctionRecord.BlacklistIdOf(sanctionId), reason, now, endsAt), actor.Sub, post.Cancellation);
         }
 
-        // The platform event sanction.imposed goes out here once the event feed (branch events) is on main.
+        // A measure that suspends a host's tipping (Sanctions ladder) is recorded where the tip check reads it, and the
+        // host's pending tips are refunded (each exactly once, with tip.refunded) once it is in force.
+        if (subject!.Kind == SanctionSubjectKind.Host && SanctionLadder.Of(measure).SuspendsTipping)
+        {
+            await tipping.SuspendAsync(actor.Platform, subject.Id, new HostTippingSuspension(sanctionId, sanction.StartsAt, endsAt), now, post.Cancellation);
+        }
+
+        await events.PublishAsync(actor.Platform, EventTypes.SanctionImposed, sanctionId, CaseBodies.Of(sanction, now), post.Cancellation);
         logger.LogInformation("Sanction {SanctionId} on {Platform}: {Measure} on {Subject} by {Actor}", sanctionId, actor.Platform.Value, SanctionLadder.Of(measure).Id, subject!.ToString(), actor.Sub);
         return JsonText.Of(201, CaseBodies.Of(sanction, now), $"/api/sanctions/{sanctionId}");
     });
