@@ -14,7 +14,7 @@ public sealed record TipSettlementReport(int Examined, int Settled, int Refunded
 /// tips. Every move is one transaction under the tip row's ETag; a refund writes its <c>tip.refunded</c> outbox event
 /// in that same transaction, so the event exists exactly once however often the refund runs.
 /// </summary>
-public sealed class TipSettlements(TippingStore store, HostTippingSuspensions suspensions, ILogger<TipSettlements> logger)
+public sealed class TipSettlements(TippingStore store, HostTippingSuspensions suspensions, ILogger<TipSettlements> logger, Events.PlatformEvents? events = null)
 {
     /// <summary>
     /// Settles every pending tip due at <paramref name="now"/>, on every platform; a tip whose host is suspended at
@@ -88,6 +88,21 @@ public sealed class TipSettlements(TippingStore store, HostTippingSuspensions su
                 : null;
             if (await store.TransitionAsync(platform, hostId, current, moved, refundedEvent, cancellationToken))
             {
+                // The outbox row committed with the refund is the record; the feed and webhooks get the event now
+                // (its id comes from the tip, so publishing it again finds the same event).
+                if (refundedEvent is not null && events is not null)
+                {
+                    await events.PublishAsync(platform, Domain.Events.EventTypes.TipRefunded, current.TipId, new
+                    {
+                        tipId = current.TipId,
+                        hostId,
+                        userId = current.UserId,
+                        amountFen = current.AmountFen,
+                        sanctionId = refundedEvent.SanctionId,
+                        refundedAt = now.ToDateTimeOffset(),
+                    }, cancellationToken);
+                }
+
                 return next;
             }
         }

@@ -6,7 +6,7 @@ using static LiveCommerce.Api.Tests.Tipping.TippingWire;
 
 namespace LiveCommerce.Api.Tests.Tipping;
 
-/// <summary>The two sides joined through the API: a reviewer's suspend_live refunds the host's pending tips and stops new ones.</summary>
+/// <summary>The sides joined through the API: a reviewer's suspend_live refunds the host's pending tips (with tip.refunded) and stops new ones.</summary>
 [Collection(LocalHostCollection.Name)]
 public sealed class SanctionedHostTippingApiTests(LocalHostFixture fixture)
 {
@@ -29,6 +29,23 @@ public sealed class SanctionedHostTippingApiTests(LocalHostFixture fixture)
         var refunded = await HostTipsAsync(api, host, "refunded");
         var tip = Assert.Single(refunded);
         Assert.Equal(sanctionId, tip.GetProperty("sanctionId").GetString());
+
+        // The refund reaches the platform as a tip.refunded event (the feed shows an event 2 s after it is published).
+        var feedDeadline = DateTime.UtcNow.AddSeconds(60);
+        JsonElement? refundEvent = null;
+        while (refundEvent is null && DateTime.UtcNow < feedDeadline)
+        {
+            var feed = await api.GetFromJsonAsync<JsonElement>("api/event-feed");
+            refundEvent = feed.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "tip.refunded").Cast<JsonElement?>().FirstOrDefault();
+            if (refundEvent is null)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        Assert.NotNull(refundEvent);
+        Assert.Equal(tip.GetProperty("tipId").GetString(), refundEvent.Value.GetProperty("data").GetProperty("tipId").GetString());
+        Assert.Equal(sanctionId, refundEvent.Value.GetProperty("data").GetProperty("sanctionId").GetString());
 
         // The tip check caches a host's suspensions for a few seconds: wait for the condition, not for a fixed time.
         var deadline = DateTime.UtcNow.AddSeconds(60);
