@@ -47,6 +47,7 @@ else
   echo "Using the storage in AzureWebJobsStorage as given; no Azurite is started."
 fi
 
+tools/console/ensure-built.sh   # the compliance console at /console (rebuilt only when its sources change)
 dotnet build src/LiveCommerce.LocalHost -c Release -nologo -v q -clp:ErrorsOnly
 echo "Local host on $ASPNETCORE_URLS (Ctrl+C stops it)."
 # Started from its output folder so its appsettings.json is the content root's.

@@ -58,6 +58,22 @@ param functionInstanceMemoryMB int
 @minValue(0)
 param functionAlwaysReadyHttpInstances int
 
+@description('Entra ID authority that issues the platforms\' tokens, e.g. https://login.microsoftonline.com/<tenant>/v2.0 (21Vianet: https://login.partner.microsoftonline.cn/<tenant>/v2.0). See infra/README.md, Authentication.')
+param authAuthority string = ''
+
+@description('The audience of those tokens: this API\'s Application ID URI (api://...) or client id.')
+param authAudience string = ''
+
+@description('Region of the compliance console (Azure Static Web Apps, offered in a few regions only).')
+param consoleLocation string = 'eastasia'
+
+@description('Static Web Apps plan of the console.')
+@allowed([
+  'Free'
+  'Standard'
+])
+param consoleSku string = 'Free'
+
 @secure()
 @description('Identity hash key. Empty: the Key Vault secret is left to an operator.')
 param identityHashKey string = ''
@@ -77,7 +93,6 @@ var names = {
   storage: 'stlc${resourceToken}'
   logAnalytics: 'log-lc-${resourceToken}'
   applicationInsights: 'appi-lc-${resourceToken}'
-  serviceBus: 'sb-lc-${resourceToken}'
   keyVault: 'kv-lc-${resourceToken}'
   plan: 'plan-lc-${resourceToken}'
   functionApp: 'func-lc-${resourceToken}'
@@ -114,15 +129,6 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-module serviceBus 'modules/servicebus.bicep' = {
-  scope: resourceGroup
-  params: {
-    name: names.serviceBus
-    location: location
-    tags: tags
-  }
-}
-
 module keyVault 'modules/keyvault.bicep' = {
   scope: resourceGroup
   params: {
@@ -145,8 +151,9 @@ module functionApp 'modules/functionapp.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     identityHashKeySecretUri: keyVault.outputs.identityHashKeySecretUri
+    authAuthority: authAuthority
+    authAudience: authAudience
     maximumInstanceCount: functionMaximumInstanceCount
     instanceMemoryMB: functionInstanceMemoryMB
     alwaysReadyHttpInstances: functionAlwaysReadyHttpInstances
@@ -159,9 +166,19 @@ module roleAssignments 'modules/role-assignments.bicep' = {
     appPrincipalId: functionApp.outputs.principalId
     hashKeyOperatorPrincipalId: hashKeyOperatorPrincipalId
     storageAccountName: storage.outputs.name
-    serviceBusNamespaceName: serviceBus.outputs.name
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module complianceConsole 'modules/staticwebapp.bicep' = {
+  name: 'compliance-console'
+  scope: resourceGroup
+  params: {
+    name: 'stapp-lc-${resourceToken}'
+    location: consoleLocation
+    tags: tags
+    sku: consoleSku
   }
 }
 
@@ -174,5 +191,5 @@ output AZURE_FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHos
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
-output SERVICEBUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
+output AZURE_CONSOLE_URL string = 'https://${complianceConsole.outputs.defaultHostName}'

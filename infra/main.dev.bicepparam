@@ -23,3 +23,7 @@ param functionAlwaysReadyHttpInstances = 0
 param identityHashKey = readEnvironmentVariable('IDENTITY_HASH_KEY', '')
 // azd provides the signed-in user's object ID, so the developer can set the hash key in dev.
 param hashKeyOperatorPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
+
+// Microsoft Entra ID: the tenant that issues the platforms' tokens and this API's audience (infra/README.md).
+param authAuthority = readEnvironmentVariable('AUTH_AUTHORITY', '')
+param authAudience = readEnvironmentVariable('AUTH_AUDIENCE', '')

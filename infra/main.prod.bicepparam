@@ -23,3 +23,7 @@ param functionAlwaysReadyHttpInstances = 1
 // Secrets Officer rights in prod.
 param identityHashKey = readEnvironmentVariable('IDENTITY_HASH_KEY', '')
 param hashKeyOperatorPrincipalId = ''
+
+// Microsoft Entra ID: the tenant that issues the platforms' tokens and this API's audience (infra/README.md).
+param authAuthority = readEnvironmentVariable('AUTH_AUTHORITY', '')
+param authAudience = readEnvironmentVariable('AUTH_AUDIENCE', '')

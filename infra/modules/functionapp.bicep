@@ -18,8 +18,6 @@ param deploymentContainerUrl string
 
 param applicationInsightsConnectionString string
 
-param serviceBusFullyQualifiedNamespace string
-
 @description('Versionless Key Vault secret URI of the identity hash key.')
 param identityHashKeySecretUri string
 
@@ -55,13 +53,19 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
 
 // Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE and
 // the WEBSITE_CONTENT* settings: the runtime and the package location live in functionAppConfig instead.
+@description('Auth:Authority: the Entra ID tenant that issues the platforms\' bearer tokens (OIDC metadata).')
+param authAuthority string
+
+@description('Auth:Audience: this API\'s Application ID URI or client id.')
+param authAudience string
+
 var appSettings = {
-  // Host storage (Durable task hub, timers, leases) over the app's identity. `credential` without a
-  // `clientId` selects the system-assigned identity.
+  // Host storage over the app's identity: the Durable task hub (tables, queues, blob leases), timer and
+  // singleton locks, and the `background-checks` queue trigger, which binds to AzureWebJobsStorage. `credential`
+  // without a `clientId` selects the system-assigned identity.
   AzureWebJobsStorage__accountName: storageAccountName
   AzureWebJobsStorage__credential: 'managedidentity'
   Storage__AccountName: storageAccountName
-  ServiceBusConnection__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
   Identity__HashKey: '@Microsoft.KeyVault(SecretUri=${identityHashKeySecretUri})'
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   // Application Insights has local auth disabled: the host sends telemetry with an Entra token of the
@@ -69,6 +73,9 @@ var appSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
   Disputes__ResponseWorkingDays: '7'
   DurableTask__HubName: 'LiveCommerceHub'
+  // Bearer tokens from Entra ID only: no Auth__DevelopmentSigningKey here (the app refuses to start with one).
+  Auth__Authority: authAuthority
+  Auth__Audience: authAudience
 }
 
 resource app 'Microsoft.Web/sites@2025-03-01' = {

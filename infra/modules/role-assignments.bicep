@@ -9,8 +9,6 @@ param hashKeyOperatorPrincipalId string
 
 param storageAccountName string
 
-param serviceBusNamespaceName string
-
 param keyVaultName string
 
 param applicationInsightsName string
@@ -20,34 +18,24 @@ var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
-  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2552a39f'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
 // Blob Data Owner (not Contributor): the host manages blob leases and the Flex deployment container, and the
-// app sets blob index tags (`workflowState`), which Contributor cannot. Queue and Table Data Contributor
-// cover the Durable task hub, queue triggers and the app's tables.
+// app sets blob index tags (`workflowState`), which Contributor cannot. Queue Data Contributor covers the
+// `background-checks` trigger (receive, delete, move to `background-checks-poison`), the app's own sends and the
+// task hub's control and work-item queues; Table Data Contributor the task hub's Instances and History tables
+// and the app's tables.
 var storageRoles = [
   roles.storageBlobDataOwner
   roles.storageQueueDataContributor
   roles.storageTableDataContributor
 ]
 
-// Receiver + Sender rather than Data Owner: the app never creates or deletes queues; Bicep does.
-var serviceBusRoles = [
-  roles.serviceBusDataReceiver
-  roles.serviceBusDataSender
-]
-
 resource storageAccount 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
-}
-
-resource serviceBusNamespace 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
-  name: serviceBusNamespaceName
 }
 
 resource keyVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
@@ -62,18 +50,6 @@ resource storageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01'
   for roleId in storageRoles: {
     scope: storageAccount
     name: guid(storageAccount.id, appPrincipalId, roleId)
-    properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
-      principalId: appPrincipalId
-      principalType: 'ServicePrincipal'
-    }
-  }
-]
-
-resource serviceBusAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for roleId in serviceBusRoles: {
-    scope: serviceBusNamespace
-    name: guid(serviceBusNamespace.id, appPrincipalId, roleId)
     properties: {
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
       principalId: appPrincipalId

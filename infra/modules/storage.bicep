@@ -46,6 +46,7 @@ var tableNames = [
   'calendars'
   'idempotency'
   'listings'
+  'identitychallenges'
 ]
 
 // `live-content` is not WORM-protected on purpose: its `standard/` prefix must be deletable after 60 days,

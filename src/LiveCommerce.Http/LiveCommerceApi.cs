@@ -33,7 +33,7 @@ public static class LiveCommerceApi
         services.AddSingleton<OperationsEndpoints>();
         services.AddIdentity(configuration);
         services.AddScreening();
-        services.AddKeyRooms();
+        services.AddKeyRooms(configuration);
         services.AddFilings(configuration);
         services.AddDisputes(configuration);
         services.AddBackgroundChecks();

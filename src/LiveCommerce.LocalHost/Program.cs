@@ -1,6 +1,7 @@
 using LiveCommerce.Http;
 using LiveCommerce.Http.Authentication;
 using LiveCommerce.LocalHost;
+using LiveCommerce.LocalHost.Console;
 using LiveCommerce.LocalHost.BackgroundChecks;
 using LiveCommerce.LocalHost.Durable;
 
@@ -24,6 +25,7 @@ builder.Services.AddLocalBackgroundChecks(builder.Configuration);
 
 var app = builder.Build();
 app.UseLocalHostDefaults();
+app.MapComplianceConsole();
 app.UseLiveCommerceCallers();
 app.MapLiveCommerceApi();
 await app.RunAsync();

@@ -14,6 +14,9 @@ public static class StorageNames
     public const string CalendarsTable = "calendars";
     public const string ListingsTable = "listings";
 
+    /// <summary>Identity challenges by id (provider, platform, session, host, expiry) and the provider's one answer.</summary>
+    public const string IdentityChallengesTable = "identitychallenges";
+
     public const string NegativeListsContainer = "negative-lists";
     public const string EvidenceContainer = "evidence";
     public const string BundlesContainer = "bundles";
@@ -29,7 +32,7 @@ public static class StorageNames
     public static readonly IReadOnlyList<string> Tables =
     [
         QualificationTable, SubjectsTable, LiveSessionsTable, IdempotencyTable, ScreeningTable, KeyRoomsTable,
-        DisputesTable, FilingsTable, CalendarsTable, ListingsTable,
+        DisputesTable, FilingsTable, CalendarsTable, ListingsTable, IdentityChallengesTable,
     ];
 
     public static readonly IReadOnlyList<string> Containers =

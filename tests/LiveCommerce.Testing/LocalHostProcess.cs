@@ -78,6 +78,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["Identity__HashKey"] = TestIdentityHashKey;
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Auth__DevelopmentSigningKey"] = TestSigningKey;
+        start.Environment["IdentityProviders__simulated__SigningSecret"] = SimulatedProvider.TestSecret;
         // Generous per-platform limits, so a busy machine's bursts never throttle a test that is not about them.
         start.Environment["RateLimits__PermitsPerSecond"] = "100000";
         start.Environment["RateLimits__Burst"] = "100000";

@@ -117,6 +117,7 @@ internal sealed class QueueBench : IBenchCommand
         var consumer = new BackgroundCheckQueueConsumer(
             provider.GetRequiredService<StorageClients>(),
             provider.GetRequiredService<IBackgroundCheckHandler>(),
+            provider.GetRequiredService<BackgroundCheckPoison>(),
             new BackgroundCheckOptions { MaxConcurrency = concurrency, MaxPollInterval = TimeSpan.FromMilliseconds(50) }.Validated(),
             TimeProvider.System,
             provider.GetRequiredService<ILogger<BackgroundCheckQueueConsumer>>());

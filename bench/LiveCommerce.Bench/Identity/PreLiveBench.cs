@@ -9,7 +9,7 @@ namespace LiveCommerce.Bench.Identity;
 /// <summary>
 /// N concurrent pre-live checks through HTTP on the local host (workflows on the Durable Task engine over Azurite),
 /// or on several local hosts sharing one storage account (--hosts 2): start them all, post every host's identity
-/// result, and time until every check is cleared. Storage requests per check come from the hosts' counter of the
+/// result (signed by the simulated provider, once its challenge shows), and time until every check is cleared. Storage requests per check come from the hosts' counter of the
 /// app's own requests (the engine's requests are not counted).
 /// </summary>
 internal sealed class PreLiveBench : IBenchCommand
@@ -64,8 +64,7 @@ internal sealed class PreLiveBench : IBenchCommand
                 (await s.Client.PostAsJsonAsync($"api/live-sessions/{s.Session}/pre-live-checks",
                     new { roomId = "room-" + s.Session, merchantId = "m1", hostIds = new[] { s.Host }, scheduledStart = start }, ct)).EnsureSuccessStatusCode());
             await Parallel.ForEachAsync(sessions.Select((s, i) => (s.Session, s.Host, Client: clients[(i + 1) % hostCount])), options, async (s, ct) =>
-                (await s.Client.PostAsJsonAsync($"api/live-sessions/{s.Session}/identity-results",
-                    new { hostId = s.Host, outcome = "match", livenessScore = 0.95, providerReference = "bench" }, ct)).EnsureSuccessStatusCode());
+                (await SimulatedProvider.AnswerAsync(s.Client, s.Session, s.Host, "match", 0.95)).EnsureSuccessStatusCode());
 
             var pending = sessions.Select(s => s.Session).ToList();
             var notCleared = 0;

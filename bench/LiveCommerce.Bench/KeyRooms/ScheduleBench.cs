@@ -7,8 +7,10 @@ using NodaTime;
 namespace LiveCommerce.Bench.KeyRooms;
 
 /// <summary>
-/// <c>schedule [--seed N] [--sessions N] [--inspectors N] [--slot-minutes N] [--runs N]</c>: plans one generated
-/// day of live sessions and prints time, coverage against the upper bound, and memory.
+/// <c>schedule [--seed N] [--sessions N] [--inspectors N] [--slot-minutes N] [--runs N] [--time-limit S] [--workers N]
+/// [--days N]</c>: plans one generated day of live sessions and prints time, coverage against the upper bound, and
+/// memory; then each path on its own (the fast path, CP-SAT) with coverage, bound, optimality and time. With
+/// <c>--days N</c>, also the next N seeds' days, one line each.
 /// </summary>
 public sealed class ScheduleBench : IBenchCommand
 {
@@ -26,12 +28,13 @@ public sealed class ScheduleBench : IBenchCommand
             + $"{request.Sessions.Select(s => s.RoomId).Distinct().Count():N0} rooms, {request.Inspectors.Count} inspectors, "
             + $"{options.SlotMinutes}-minute slots");
 
+        var settings = new ExactSolverSettings(TimeLimit: options.TimeLimit, Workers: options.Workers);
         SchedulePlan? plan = null;
         var times = new List<double>();
         for (var run = 0; run < options.Runs; run++)
         {
             var stopwatch = Stopwatch.StartNew();
-            plan = InspectionScheduler.Plan(request);
+            plan = InspectionScheduler.Plan(request, settings);
             stopwatch.Stop();
             times.Add(stopwatch.Elapsed.TotalMilliseconds);
         }
@@ -41,8 +44,15 @@ public sealed class ScheduleBench : IBenchCommand
             $"time: first run {times[0]:F0} ms"
             + (times.Count > 1 ? $", later runs median {Median(times.Skip(1)):F0} ms (n={times.Count - 1})" : string.Empty));
         Console.WriteLine(
-            $"coverage: {coverage.KeySessionsCovered:N0} of {coverage.KeySessionsTotal:N0} key sessions, upper bound "
-            + $"{coverage.UpperBound:N0} -> {(coverage.KeySessionsCovered == coverage.UpperBound ? "coverage == bound" : "BELOW BOUND")}");
+            $"coverage: {coverage.KeySessionsCovered:N0} of {coverage.KeySessionsTotal:N0} key sessions, bound "
+            + $"{coverage.UpperBound:N0}, {(coverage.ProvenOptimal ? "proven optimal" : "NOT PROVEN OPTIMAL")}");
+        var solver = coverage.Solver!;
+        Console.WriteLine(
+            $"  fast path: {solver.FastCovered:N0} covered, flow bound {solver.FlowBound:N0}"
+            + (solver.FastCovered == solver.FlowBound ? " (reached: proven optimal, CP-SAT not needed)" : string.Empty));
+        Console.WriteLine(
+            $"  CP-SAT: {solver.Status}, {solver.TimeMs:N0} ms ({solver.DeterministicTime:F2} deterministic s, {options.Workers} worker(s), "
+            + $"limit {options.TimeLimit} deterministic s), plan from the {solver.Path} path");
         foreach (var group in coverage.Uncovered.GroupBy(u => u.Reason).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             Console.WriteLine($"  uncovered {group.Key}: {group.Count()}");
@@ -69,6 +79,18 @@ public sealed class ScheduleBench : IBenchCommand
         Console.WriteLine(
             $"memory: peak working set {process.PeakWorkingSet64 / (1024.0 * 1024):F0} MiB, "
             + $"allocated {GC.GetTotalAllocatedBytes() / (1024.0 * 1024) / options.Runs:F0} MiB per run (incl. generator)");
+        for (var extra = 1; extra <= options.Days; extra++)
+        {
+            var day = InspectionDayGenerator.Generate(options.Seed + extra, options.Sessions, options.Inspectors, options.SlotMinutes);
+            var stopwatch = Stopwatch.StartNew();
+            var c = InspectionScheduler.Plan(day, settings).Coverage;
+            stopwatch.Stop();
+            Console.WriteLine(
+                $"seed {options.Seed + extra}: fast {c.Solver!.FastCovered} / flow bound {c.Solver.FlowBound}; final {c.KeySessionsCovered} / bound "
+                + $"{c.UpperBound} {(c.ProvenOptimal ? "optimal" : "NOT PROVEN")}; {c.Solver.Status} via {c.Solver.Path}, CP-SAT {c.Solver.TimeMs} ms, "
+                + $"total {stopwatch.ElapsedMilliseconds} ms");
+        }
+
         return Task.FromResult(0);
     }
 
@@ -78,16 +100,26 @@ public sealed class ScheduleBench : IBenchCommand
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private sealed record Options(int Seed, int Sessions, int Inspectors, int SlotMinutes, int Runs)
+    private sealed record Options(int Seed, int Sessions, int Inspectors, int SlotMinutes, int Runs, double TimeLimit, int Workers, int Days)
     {
         public static Options Parse(string[] args)
         {
-            var options = new Options(Seed: 20260302, Sessions: 10_000, Inspectors: 500, SlotMinutes: 15, Runs: 5);
+            var defaults = ExactSolverSettings.Default;
+            var options = new Options(
+                Seed: 20260302, Sessions: 10_000, Inspectors: 500, SlotMinutes: 15, Runs: 5, defaults.TimeLimit, defaults.Workers, Days: 0);
             for (var k = 0; k + 1 < args.Length; k += 2)
             {
+                if (args[k] == "--time-limit")
+                {
+                    options = options with { TimeLimit = double.Parse(args[k + 1], CultureInfo.InvariantCulture) };
+                    continue;
+                }
+
                 var value = int.Parse(args[k + 1], CultureInfo.InvariantCulture);
                 options = args[k] switch
                 {
+                    "--workers" => options with { Workers = value },
+                    "--days" => options with { Days = value },
                     "--seed" => options with { Seed = value },
                     "--sessions" => options with { Sessions = value },
                     "--inspectors" => options with { Inspectors = value },

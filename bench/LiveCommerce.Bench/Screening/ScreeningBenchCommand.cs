@@ -11,7 +11,9 @@ namespace LiveCommerce.Bench.Screening;
 
 /// <summary>
 /// Negative-list scan throughput: our matcher in normalised and exact mode against .NET's SearchValues&lt;string&gt;
-/// (Ordinal) on the same keywords and listings. MB = 10^6 bytes of UTF-16 text (2 bytes per char).
+/// (Ordinal) on the same keywords and listings, then the evasion pass alone (its matcher over the terms' generated
+/// spellings) and the whole screen (both passes, classification and the word-boundary check, as the API runs it).
+/// MB = 10^6 bytes of UTF-16 text (2 bytes per char).
 /// </summary>
 public sealed class ScreeningBenchCommand : IBenchCommand
 {
@@ -44,6 +46,8 @@ public sealed class ScreeningBenchCommand : IBenchCommand
             new MatcherEngine(MatchMode.Normalised),
             new MatcherEngine(MatchMode.Exact),
             new SearchValuesEngine(),
+            new EvasionPassEngine(),
+            new ScreenEngine(),
         }.Where(e => options.EngineFilter is null || options.EngineFilter.Any(f => e.Name.Contains(f, StringComparison.OrdinalIgnoreCase))).ToList();
 
         var results = new List<EngineResult>();
@@ -209,17 +213,28 @@ public sealed class ScreeningBenchCommand : IBenchCommand
         foreach (var mode in new[] { MatchMode.Normalised, MatchMode.Exact })
         {
             NegativeListMatcher.Build(entries.Take(1000).ToList(), mode); // warm the code paths
-            var times = new List<double>();
-            for (int i = 0; i < 3; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                NegativeListMatcher.Build(entries, mode);
-                times.Add(watch.Elapsed.TotalMilliseconds);
-            }
-
-            times.Sort();
-            Console.WriteLine($"build of {entries.Count:N0} terms (avg {entries.Average(e => e.Term.Length):F1} chars), {mode}: median {times[1]:F0} ms, best {times[0]:F0} ms");
+            var times = BuildTimes(() => NegativeListMatcher.Build(entries, mode));
+            Console.WriteLine($"build of {entries.Count:N0} terms (avg {entries.Average(e => e.Term.Length):F1} chars), first pass {mode}: median {times[1]:F0} ms, best {times[0]:F0} ms");
         }
+
+        NegativeListScreen.Build(entries.Take(1000).ToList());
+        int variants = 0;
+        var screenTimes = BuildTimes(() => variants = NegativeListScreen.Build(entries).VariantCount);
+        Console.WriteLine($"build of {entries.Count:N0} terms, whole screen (first pass + evasion pass over {variants:N0} spellings): median {screenTimes[1]:F0} ms, best {screenTimes[0]:F0} ms");
+    }
+
+    private static List<double> BuildTimes(Action build)
+    {
+        var times = new List<double>();
+        for (int i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            build();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times;
     }
 
     private static void PrintMachine()
@@ -261,6 +276,45 @@ public sealed class ScreeningBenchCommand : IBenchCommand
             _matcher = NegativeListMatcher.Build(keywords.Select(k => new NegativeListEntry(k, "bench", Severity.Prohibited)).ToList(), mode);
 
         public long Count(string text) => _matcher!.Count(text);
+    }
+
+    /// <summary>The second pass alone: its matcher over every term's spellings, before classification (allocation-free).</summary>
+    private sealed class EvasionPassEngine : IScanEngine
+    {
+        private NegativeListScreen? _screen;
+
+        public string Name => "Evasion pass (second pass alone)";
+
+        public string Semantics => "candidate occurrences of the terms' spellings (pinyin, initials, splits, numerals) under the evasion fold, before classification";
+
+        public void Build(string[] keywords) =>
+            _screen = NegativeListScreen.Build(keywords.Select(k => new NegativeListEntry(k, "bench", Severity.Prohibited)).ToList());
+
+        public long Count(string text) => _screen!.CountEvasionCandidates(text);
+    }
+
+    /// <summary>What the API runs per field: both passes, classification, word boundaries, one match list.</summary>
+    private sealed class ScreenEngine : IScanEngine
+    {
+        private NegativeListScreen? _screen;
+
+        [ThreadStatic]
+        private static List<ScreenMatch>? _found;
+
+        public string Name => "NegativeListScreen (both passes + classification)";
+
+        public string Semantics => "reported matches: primary ones not two words, plus classified evasion ones";
+
+        public void Build(string[] keywords) =>
+            _screen = NegativeListScreen.Build(keywords.Select(k => new NegativeListEntry(k, "bench", Severity.Prohibited)).ToList());
+
+        public long Count(string text)
+        {
+            var found = _found ??= [];
+            found.Clear();
+            _screen!.FindAll(text, found);
+            return found.Count;
+        }
     }
 
     private sealed class SearchValuesEngine : IScanEngine
@@ -390,7 +444,7 @@ internal sealed class ScreeningBenchOptions
 
         if (keywords is null || corpus is null)
         {
-            Console.Error.WriteLine("usage: screening --keywords FILE --corpus FILE [--iters N (7)] [--threads N (cores)] [--build-terms N (100000; 0 = skip)] [--engines normalised,exact,searchvalues]");
+            Console.Error.WriteLine("usage: screening --keywords FILE --corpus FILE [--iters N (7)] [--threads N (cores)] [--build-terms N (100000; 0 = skip)] [--engines normalised,exact,searchvalues,evasion,screen]");
             Console.Error.WriteLine("  FILEs are UTF-8, one keyword / one listing per line. Reference data: see /work/shared/bench/screening-reference (--dump DIR).");
             return null;
         }

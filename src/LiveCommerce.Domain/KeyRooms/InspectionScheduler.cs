@@ -25,18 +25,27 @@ public static class InspectionScheduler
     internal const long BalanceStepBudget = 5_000_000;
 
     /// <summary>Plans a valid request (see <see cref="ScheduleRequest.Validate"/>; an invalid one throws).</summary>
-    public static SchedulePlan Plan(ScheduleRequest request) => Plan(request, improve: true);
+    public static SchedulePlan Plan(ScheduleRequest request) => Plan(request, ExactSolverSettings.Default);
+
+    /// <summary>
+    /// Plans a valid request: the fast path first; where it does not reach its bound, CP-SAT solves the day exactly
+    /// (within <paramref name="settings"/>) and the better plan is kept.
+    /// </summary>
+    public static SchedulePlan Plan(ScheduleRequest request, ExactSolverSettings settings) => Plan(request, improve: true, settings);
 
     /// <summary>With <paramref name="improve"/> false, the greedy pass without any search: the baseline the search beats.</summary>
-    internal static SchedulePlan Plan(ScheduleRequest request, bool improve)
+    internal static SchedulePlan Plan(ScheduleRequest request, bool improve, ExactSolverSettings? settings = null)
     {
         var problem = Prepare(request);
-        var bound = CoverageUpperBound.Compute(problem);
+        var flowBound = CoverageUpperBound.Compute(problem);
         var roster = new Roster(problem);
-        var proven = Search(problem, roster, bound, improve);
+        var proven = Search(problem, roster, flowBound, improve);
+        var outcome = improve
+            ? Exact(problem, roster, flowBound, proven, needed: !proven, settings ?? ExactSolverSettings.Default)
+            : new Outcome(Math.Max(flowBound, roster.Covered), proven, new PlanSolver(PlanSolver.Fast, PlanSolver.Disabled, 0, roster.Covered, flowBound, 0));
         LoadBalancer.Balance(problem, roster, new bool[problem.SessionCount], BalanceStepBudget);
         var assignments = Assignments(problem, roster, s => Explain(problem, roster, s));
-        return new SchedulePlan(assignments, Coverage(request, problem, roster, bound, proven));
+        return new SchedulePlan(assignments, Coverage(request, problem, roster, outcome));
     }
 
     /// <summary>
@@ -45,9 +54,18 @@ public static class InspectionScheduler
     /// is never uncovered to make room (patrol under way is not interrupted, so a replan may cover fewer than a fresh
     /// plan); the rest is planned as usual, and <see cref="SchedulePlan.Changes"/> says what moved.
     /// </summary>
-    public static SchedulePlan Replan(ScheduleRequest request, SchedulePlan previous)
+    public static SchedulePlan Replan(ScheduleRequest request, SchedulePlan previous) =>
+        Replan(request, previous, ExactSolverSettings.Default);
+
+    /// <summary>
+    /// <see cref="Replan(ScheduleRequest, SchedulePlan)"/> with the exact solver's settings: where the fast replan
+    /// misses its bound or moves a kept session, CP-SAT maximises coverage (kept sessions staying covered) and then
+    /// minimises moves.
+    /// </summary>
+    public static SchedulePlan Replan(ScheduleRequest request, SchedulePlan previous, ExactSolverSettings settings)
     {
         ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(settings);
         var problem = Prepare(request);
         var bound = CoverageUpperBound.Compute(problem);
         var roster = new Roster(problem);
@@ -80,7 +98,20 @@ public static class InspectionScheduler
             }
         }
 
-        var proven = Search(problem, roster, bound, improve: true, neverDrop: keptAtFirst);
+        Search(problem, roster, bound, improve: true, neverDrop: keptAtFirst);
+        var previousInspector = new int[problem.SessionCount];
+        var moved = false;
+        for (var s = 0; s < problem.SessionCount; s++)
+        {
+            previousInspector[s] = before[s] is { } id && problem.InspectorIndex.TryGetValue(id, out var inspector)
+                && problem.IsEligible(s, inspector) ? inspector : -1;
+            moved |= keptAtFirst[s] && roster.InspectorOf(s) != previousInspector[s];
+        }
+
+        // The fast replan is optimal when it reaches the bound without moving a kept session; otherwise CP-SAT
+        // decides, coverage first (kept sessions staying covered), then moves.
+        var outcome = Exact(
+            problem, roster, bound, proven: false, needed: roster.Covered < bound || moved, settings, keptAtFirst, previousInspector);
         var stays = new bool[problem.SessionCount];
         for (var s = 0; s < problem.SessionCount; s++)
         {
@@ -106,7 +137,7 @@ public static class InspectionScheduler
             }
             else if (now is null)
             {
-                newlyUncovered.Add(new UncoveredSession(id, UncoveredReason(problem, s)));
+                newlyUncovered.Add(Uncovered(problem, roster, s));
             }
             else if (now == before[s])
             {
@@ -135,7 +166,7 @@ public static class InspectionScheduler
         });
         released.Sort(StringComparer.Ordinal);
         var changes = new PlanChanges(kept, reassigned, newlyCovered, newlyUncovered, released);
-        return new SchedulePlan(assignments, Coverage(request, problem, roster, bound, proven), changes);
+        return new SchedulePlan(assignments, Coverage(request, problem, roster, outcome), changes);
     }
 
     private static SchedulingProblem Prepare(ScheduleRequest request)
@@ -185,23 +216,77 @@ public static class InspectionScheduler
         return assignments;
     }
 
-    private static Coverage Coverage(ScheduleRequest request, SchedulingProblem problem, Roster roster, int bound, bool proven)
+    // Runs CP-SAT when needed and allowed, and settles the plan's bound and optimality.
+    private static Outcome Exact(
+        SchedulingProblem problem,
+        Roster roster,
+        int flowBound,
+        bool proven,
+        bool needed,
+        ExactSolverSettings settings,
+        bool[]? mustCover = null,
+        int[]? previous = null)
+    {
+        var fastCovered = roster.Covered;
+        if (!needed)
+        {
+            var bound = proven ? fastCovered : flowBound;
+            return new Outcome(bound, fastCovered == bound, new PlanSolver(PlanSolver.Fast, PlanSolver.NotNeeded, 0, fastCovered, flowBound, 0));
+        }
+
+        if (!settings.Enabled)
+        {
+            return new Outcome(flowBound, false, new PlanSolver(PlanSolver.Fast, PlanSolver.Disabled, 0, fastCovered, flowBound, 0));
+        }
+
+        var result = CpSatCoverage.Solve(problem, roster, settings, mustCover, previous);
+        var upperBound = result.CoverageBound >= 0 ? Math.Min(flowBound, result.CoverageBound) : flowBound;
+        var path = result.Replaced ? PlanSolver.CpSat : PlanSolver.Fast;
+        var solver = new PlanSolver(path, result.Status, result.WallMilliseconds, fastCovered, flowBound, result.DeterministicTime);
+
+        // A replan's optimum may lie below the flow bound (kept sessions stay covered): only CP-SAT proves it then.
+        var optimal = result.Optimal || (previous is null && roster.Covered == upperBound);
+        return new Outcome(optimal ? roster.Covered : Math.Max(upperBound, roster.Covered), optimal, solver);
+    }
+
+    private static Coverage Coverage(ScheduleRequest request, SchedulingProblem problem, Roster roster, Outcome outcome)
     {
         var uncovered = new List<UncoveredSession>();
         for (var s = 0; s < problem.SessionCount; s++)
         {
             if (!roster.IsCovered(s))
             {
-                uncovered.Add(new UncoveredSession(problem.Sessions[s].SessionId, UncoveredReason(problem, s)));
+                uncovered.Add(Uncovered(problem, roster, s));
             }
         }
 
-        return new Coverage(problem.SessionCount, roster.Covered, bound, proven, uncovered, AuditorRatio.Violations(request));
+        return new Coverage(
+            problem.SessionCount, roster.Covered, outcome.UpperBound, outcome.Optimal, uncovered, AuditorRatio.Violations(request), outcome.Solver);
     }
 
-    // First that applies: nobody has the skill; nobody skilled is on one shift spanning it; all those are full.
-    private static string UncoveredReason(SchedulingProblem problem, int session) =>
-        problem.IneligibleReason[session] ?? KeyRoomReasonCodes.NoCapacity;
+    // First that applies: nobody has the skill; nobody skilled is on one shift spanning it; all those are full, and
+    // then which of their sessions fill them.
+    private static UncoveredSession Uncovered(SchedulingProblem problem, Roster roster, int session)
+    {
+        var id = problem.Sessions[session].SessionId;
+        if (problem.IneligibleReason[session] is { } reason)
+        {
+            return new UncoveredSession(id, reason);
+        }
+
+        var holders = new List<CapacityHolder>();
+        var blockers = new List<int>();
+        foreach (var inspector in problem.Eligible[session])
+        {
+            roster.CapacityBlockers(session, inspector, blockers);
+            if (blockers.Count > 0)
+            {
+                holders.Add(new CapacityHolder(problem.Inspectors[inspector].InspectorId, [.. blockers.Select(b => problem.Sessions[b].SessionId)]));
+            }
+        }
+
+        return new UncoveredSession(id, KeyRoomReasonCodes.NoCapacity, holders);
+    }
 
     private static string Explain(SchedulingProblem problem, Roster roster, int session)
     {
@@ -253,4 +338,6 @@ public static class InspectionScheduler
             ? "to make room for another key session"
             : "who no longer has a free place for it";
     }
+
+    private sealed record Outcome(int UpperBound, bool Optimal, PlanSolver Solver);
 }

@@ -185,14 +185,7 @@ internal sealed class Roster
     public void SingleBlockers(int session, int inspector, List<int> blockers)
     {
         blockers.Clear();
-        var capacity = _problem.Capacity[inspector];
-        var count = CollectOverlapping(session, _sessionsOf[inspector]);
-        if (capacity <= 0 || count < capacity)
-        {
-            return;
-        }
-
-        FullStretches(count, capacity);
+        var count = CollectFullStretches(session, inspector);
         if (_fullStretches.Count == 0)
         {
             return;
@@ -206,6 +199,44 @@ internal sealed class Roster
                 blockers.Add(_overlapping[k]);
             }
         }
+    }
+
+    /// <summary>
+    /// The inspector's sessions that hold their capacity where <paramref name="session"/> would need it: those
+    /// overlapping an instant inside the session at which the inspector is full. Empty when it fits.
+    /// </summary>
+    public void CapacityBlockers(int session, int inspector, List<int> blockers)
+    {
+        blockers.Clear();
+        var count = CollectFullStretches(session, inspector);
+        for (var k = 0; k < count; k++)
+        {
+            foreach (var (from, to) in _fullStretches)
+            {
+                if (_clippedStarts[k] < to && _clippedEnds[k] > from)
+                {
+                    blockers.Add(_overlapping[k]);
+                    break;
+                }
+            }
+        }
+
+        blockers.Sort();
+    }
+
+    // Collects the inspector's sessions overlapping the given one (clipped to it) and the stretches where they fill
+    // the inspector's capacity (none when it has room throughout); answers how many were collected.
+    private int CollectFullStretches(int session, int inspector)
+    {
+        _fullStretches.Clear();
+        var capacity = _problem.Capacity[inspector];
+        var count = CollectOverlapping(session, _sessionsOf[inspector]);
+        if (capacity > 0 && count >= capacity)
+        {
+            FullStretches(count, capacity);
+        }
+
+        return count;
     }
 
     private void Add(int session, int inspector)

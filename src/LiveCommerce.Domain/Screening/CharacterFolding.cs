@@ -32,28 +32,16 @@ internal enum CharKind : byte
 /// <summary>
 /// The character-level half of normalisation: full-width to half-width (U+FF01..FF5E, U+3000), invariant lower case,
 /// traditional to simplified Chinese (OpenCC's character table, embedded), and the <see cref="CharKind"/> of the result.
-/// Folding is idempotent: a folded character folds to itself.
+/// Folding is idempotent: a folded character folds to itself. These are the members of <see cref="FoldTable.Standard"/>;
+/// the second, evasion pass folds further with <see cref="FoldTable.Evasion"/>.
 /// </summary>
 internal static class CharacterFolding
 {
     /// <summary>The symbol the normaliser emits for a run of noise that separates two Latin or digit words.</summary>
     public const int SeparatorSymbol = ' ';
 
-    private const string TraditionalToSimplifiedResource = "LiveCommerce.Domain.Screening.t2s-characters.txt";
-
-    private static readonly Dictionary<int, int> TraditionalToSimplified = LoadTraditionalToSimplified();
-
-    // BMP code unit -> folded code point (may be astral) and kind. Surrogate code units are Noise here; readers decode
-    // pairs before looking up.
-    private static readonly int[] BmpFolded = new int[65536];
-    private static readonly CharKind[] BmpKinds = BuildBmpTables(BmpFolded);
-
-    // Content BMP code units grouped by what they fold to (CSR: FoldedFrom[FoldedFromStarts[k]..] for key index k),
-    // so that a matcher's 64K class table costs O(its alphabet) to build rather than a pass over all code units.
-    private static readonly (Dictionary<int, int> Index, int[] Starts, char[] Sources) FoldSources = BuildFoldSources();
-
     /// <summary>Number of traditional characters the embedded map folds (for tests and diagnostics).</summary>
-    public static int TraditionalCharacterCount => TraditionalToSimplified.Count;
+    public static int TraditionalCharacterCount => ScreeningData.TraditionalToSimplified.Count;
 
     public static bool IsContent(CharKind kind) => kind is CharKind.Letter or CharKind.Digit or CharKind.Ideograph;
 
@@ -63,24 +51,94 @@ internal static class CharacterFolding
 
     /// <summary>Folded code point and kind of a BMP code unit that is not a surrogate.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (int Folded, CharKind Kind) FoldBmp(char c) => (BmpFolded[c], BmpKinds[c]);
+    public static (int Folded, CharKind Kind) FoldBmp(char c) => FoldTable.Standard.FoldBmp(c);
 
     /// <summary>Folded code point and kind of any code point.</summary>
-    public static (int Folded, CharKind Kind) Fold(int codePoint)
+    public static (int Folded, CharKind Kind) Fold(int codePoint) => FoldTable.Standard.Fold(codePoint);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (int Folded, CharKind Kind, int Width) Read(ReadOnlySpan<char> text, int index) => FoldTable.Standard.Read(text, index);
+
+    /// <summary>Width, case, then script: one round of the standard fold (callers repeat it until stable).</summary>
+    public static int StandardStep(int codePoint)
+    {
+        int next = codePoint switch
+        {
+            >= 0xFF01 and <= 0xFF5E => codePoint - 0xFEE0,
+            0x3000 => ' ',
+            _ => codePoint,
+        };
+        next = Rune.ToLowerInvariant(new Rune(next)).Value;
+        return ScreeningData.TraditionalToSimplified.TryGetValue(next, out int simplified) ? simplified : next;
+    }
+
+    public static CharKind KindOf(int codePoint) => CharUnicodeInfo.GetUnicodeCategory(codePoint) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter => CharKind.Letter,
+        UnicodeCategory.DecimalDigitNumber => CharKind.Digit,
+        UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter
+            or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => CharKind.Ideograph,
+        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => CharKind.Mark,
+        UnicodeCategory.Format => CharKind.Format,
+        _ => CharKind.Noise,
+    };
+}
+
+/// <summary>
+/// A character fold as lookup tables: each code point to the code point it folds to and that result's
+/// <see cref="CharKind"/>. <see cref="Standard"/> is the normaliser's (width, case, traditional script);
+/// <see cref="Evasion"/> folds further for the second pass (look-alikes, variant numerals, homophones). Both are
+/// idempotent: a step function is applied until the code point no longer changes.
+/// </summary>
+internal sealed class FoldTable
+{
+    public static readonly FoldTable Standard = new(CharacterFolding.StandardStep);
+
+    private static FoldTable? _evasion;
+
+    /// <summary>The second pass's fold (built on first use: it loads the pinyin and look-alike data).</summary>
+    public static FoldTable Evasion => LazyInitializer.EnsureInitialized(ref _evasion, () => new FoldTable(EvasionFolding.Step));
+
+    private readonly Func<int, int> _step;
+
+    // BMP code unit -> folded code point (may be astral) and kind. Surrogate code units are Noise here; readers decode
+    // pairs before looking up.
+    private readonly int[] _bmpFolded = new int[65536];
+    private readonly CharKind[] _bmpKinds;
+
+    // Content BMP code units grouped by what they fold to (CSR: Sources[Starts[k]..] for key index k), so that a
+    // matcher's 64K class table costs O(its alphabet) to build rather than a pass over all code units.
+    private readonly (Dictionary<int, int> Index, int[] Starts, char[] Sources) _foldSources;
+
+    private ushort[]? _noSymbolClasses;
+
+    private FoldTable(Func<int, int> step)
+    {
+        _step = step;
+        _bmpKinds = BuildBmpTables(_bmpFolded);
+        _foldSources = BuildFoldSources();
+    }
+
+    /// <summary>Folded code point and kind of a BMP code unit that is not a surrogate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public (int Folded, CharKind Kind) FoldBmp(char c) => (_bmpFolded[c], _bmpKinds[c]);
+
+    /// <summary>Folded code point and kind of any code point.</summary>
+    public (int Folded, CharKind Kind) Fold(int codePoint)
     {
         if (codePoint < 0x10000)
         {
-            return (BmpFolded[codePoint], BmpKinds[codePoint]);
+            return (_bmpFolded[codePoint], _bmpKinds[codePoint]);
         }
 
-        int folded = FoldOnce(codePoint);
-        return (folded, KindOf(folded));
+        int folded = FoldUntilStable(codePoint);
+        return (folded, CharacterFolding.KindOf(folded));
     }
 
     /// <summary>The BMP code units that fold to <paramref name="folded"/> and are content characters.</summary>
-    public static ReadOnlySpan<char> BmpSourcesOf(int folded) =>
-        FoldSources.Index.TryGetValue(folded, out int k)
-            ? FoldSources.Sources.AsSpan(FoldSources.Starts[k], FoldSources.Starts[k + 1] - FoldSources.Starts[k])
+    public ReadOnlySpan<char> BmpSourcesOf(int folded) =>
+        _foldSources.Index.TryGetValue(folded, out int k)
+            ? _foldSources.Sources.AsSpan(_foldSources.Starts[k], _foldSources.Starts[k + 1] - _foldSources.Starts[k])
             : [];
 
     /// <summary>
@@ -88,19 +146,19 @@ internal static class CharacterFolding
     /// surrogate is noise of width 1.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (int Folded, CharKind Kind, int Width) Read(ReadOnlySpan<char> text, int index)
+    public (int Folded, CharKind Kind, int Width) Read(ReadOnlySpan<char> text, int index)
     {
         char c = text[index];
         if (!char.IsSurrogate(c))
         {
-            return (BmpFolded[c], BmpKinds[c], 1);
+            return (_bmpFolded[c], _bmpKinds[c], 1);
         }
 
         return ReadSurrogate(text, index);
     }
 
     /// <summary>Kind of the character that ends just before <paramref name="end"/> (decodes a pair backwards).</summary>
-    public static (CharKind Kind, int Start) ReadBackwards(ReadOnlySpan<char> text, int end)
+    public (CharKind Kind, int Start) ReadBackwards(ReadOnlySpan<char> text, int end)
     {
         int i = end - 1;
         if (char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1]))
@@ -108,10 +166,28 @@ internal static class CharacterFolding
             return (Read(text, i - 1).Kind, i - 1);
         }
 
-        return (char.IsSurrogate(text[i]) ? CharKind.Noise : BmpKinds[text[i]], i);
+        return (char.IsSurrogate(text[i]) ? CharKind.Noise : _bmpKinds[text[i]], i);
     }
 
-    private static (int Folded, CharKind Kind, int Width) ReadSurrogate(ReadOnlySpan<char> text, int index)
+    /// <summary>
+    /// The class table of a matcher with no symbols: high surrogates decode, low surrogates and non-content characters
+    /// are skipped, every content character is a breaker.
+    /// </summary>
+    public ushort[] NoSymbolClasses(ushort highSurrogate, ushort skip, ushort breaker) =>
+        LazyInitializer.EnsureInitialized(ref _noSymbolClasses, () =>
+        {
+            var classes = new ushort[65536];
+            for (int c = 0; c < classes.Length; c++)
+            {
+                classes[c] = char.IsHighSurrogate((char)c) ? highSurrogate
+                    : char.IsLowSurrogate((char)c) || !CharacterFolding.IsContent(_bmpKinds[c]) ? skip
+                    : breaker;
+            }
+
+            return classes;
+        });
+
+    private (int Folded, CharKind Kind, int Width) ReadSurrogate(ReadOnlySpan<char> text, int index)
     {
         char c = text[index];
         if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
@@ -123,7 +199,7 @@ internal static class CharacterFolding
         return (c, CharKind.Noise, 1);
     }
 
-    private static CharKind[] BuildBmpTables(int[] folded)
+    private CharKind[] BuildBmpTables(int[] folded)
     {
         var kinds = new CharKind[65536];
         for (int c = 0; c < 65536; c++)
@@ -135,25 +211,25 @@ internal static class CharacterFolding
                 continue;
             }
 
-            int f = FoldOnce(c);
+            int f = FoldUntilStable(c);
             folded[c] = f;
-            kinds[c] = KindOf(f);
+            kinds[c] = CharacterFolding.KindOf(f);
         }
 
         return kinds;
     }
 
-    private static (Dictionary<int, int>, int[], char[]) BuildFoldSources()
+    private (Dictionary<int, int>, int[], char[]) BuildFoldSources()
     {
         var index = new Dictionary<int, int>();
         var counts = new List<int>();
         for (int c = 0; c < 65536; c++)
         {
-            if (IsContent(BmpKinds[c]))
+            if (CharacterFolding.IsContent(_bmpKinds[c]))
             {
-                if (!index.TryGetValue(BmpFolded[c], out int k))
+                if (!index.TryGetValue(_bmpFolded[c], out int k))
                 {
-                    index.Add(BmpFolded[c], k = counts.Count);
+                    index.Add(_bmpFolded[c], k = counts.Count);
                     counts.Add(0);
                 }
 
@@ -171,32 +247,21 @@ internal static class CharacterFolding
         var filled = (int[])starts.Clone();
         for (int c = 0; c < 65536; c++)
         {
-            if (IsContent(BmpKinds[c]))
+            if (CharacterFolding.IsContent(_bmpKinds[c]))
             {
-                sources[filled[index[BmpFolded[c]]]++] = (char)c;
+                sources[filled[index[_bmpFolded[c]]]++] = (char)c;
             }
         }
 
         return (index, starts, sources);
     }
 
-    // Width, case, then script; repeated until stable so that folding is idempotent whatever the tables contain.
-    private static int FoldOnce(int codePoint)
+    // Repeated until stable so that folding is idempotent whatever the tables contain.
+    private int FoldUntilStable(int codePoint)
     {
-        for (int round = 0; round < 4; round++)
+        for (int round = 0; round < 6; round++)
         {
-            int next = codePoint switch
-            {
-                >= 0xFF01 and <= 0xFF5E => codePoint - 0xFEE0,
-                0x3000 => ' ',
-                _ => codePoint,
-            };
-            next = Rune.ToLowerInvariant(new Rune(next)).Value;
-            if (TraditionalToSimplified.TryGetValue(next, out int simplified))
-            {
-                next = simplified;
-            }
-
+            int next = _step(codePoint);
             if (next == codePoint)
             {
                 break;
@@ -206,38 +271,5 @@ internal static class CharacterFolding
         }
 
         return codePoint;
-    }
-
-    private static CharKind KindOf(int codePoint) => CharUnicodeInfo.GetUnicodeCategory(codePoint) switch
-    {
-        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter => CharKind.Letter,
-        UnicodeCategory.DecimalDigitNumber => CharKind.Digit,
-        UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter
-            or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => CharKind.Ideograph,
-        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => CharKind.Mark,
-        UnicodeCategory.Format => CharKind.Format,
-        _ => CharKind.Noise,
-    };
-
-    private static Dictionary<int, int> LoadTraditionalToSimplified()
-    {
-        using var stream = typeof(CharacterFolding).Assembly.GetManifestResourceStream(TraditionalToSimplifiedResource)
-            ?? throw new InvalidOperationException($"Embedded resource {TraditionalToSimplifiedResource} is missing.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var map = new Dictionary<int, int>(4400);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            // Each line is two code points: traditional then simplified.
-            int traditional = char.ConvertToUtf32(line, 0);
-            int simplified = char.ConvertToUtf32(line, char.IsHighSurrogate(line[0]) ? 2 : 1);
-            map[traditional] = simplified;
-        }
-
-        return map;
     }
 }

@@ -37,10 +37,12 @@ public sealed class NegativeListMatcher
     private readonly TermTrie _trie;
     private readonly int[][] _separatorsBefore;
     private readonly int _maxSeparators;
+    private readonly MatcherOptions _options;
 
-    private NegativeListMatcher(IReadOnlyList<NegativeListEntry> entries, MatchMode mode, ushort[] classes, Dictionary<int, int> symbolClasses,
+    private NegativeListMatcher(IReadOnlyList<NegativeListEntry> entries, MatchMode mode, MatcherOptions options, ushort[] classes, Dictionary<int, int> symbolClasses,
         StartFilter filter, TermTrie trie, int[][] separatorsBefore, IReadOnlyList<int> unmatchable)
     {
+        _options = options;
         Entries = [.. entries]; // a snapshot: the compiled list must not drift from the entries it reports
         Mode = mode;
         _classes = classes;
@@ -64,9 +66,14 @@ public sealed class NegativeListMatcher
         Build(entries, mode, vectorised: true);
 
     /// <param name="vectorised">False forces the scalar filter loop (tests compare the two).</param>
-    internal static NegativeListMatcher Build(IReadOnlyList<NegativeListEntry> entries, MatchMode mode, bool vectorised)
+    internal static NegativeListMatcher Build(IReadOnlyList<NegativeListEntry> entries, MatchMode mode, bool vectorised) =>
+        Build(entries, mode, new MatcherOptions(FoldTable.Standard, CollapseRepeats: false, OptionalSeparators: null, vectorised));
+
+    /// <summary>A normalised-mode matcher with its own fold and rules (the evasion pass; see <see cref="MatcherOptions"/>).</summary>
+    internal static NegativeListMatcher Build(IReadOnlyList<NegativeListEntry> entries, MatchMode mode, MatcherOptions options)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        bool vectorised = options.Vectorised;
         var symbolClasses = new Dictionary<int, int>();
         var trie = new TermTrie.Builder();
         var separatorsBefore = new int[entries.Count][];
@@ -79,7 +86,7 @@ public sealed class NegativeListMatcher
         {
             // The trie holds a term's content symbols; where the normalised term has separators is kept aside and
             // checked when a match is confirmed (separators are noise to the filter, which never sees them).
-            ReadSymbols(entries[entry].Term, mode, symbols);
+            ReadSymbols(entries[entry].Term, mode, options.Fold, symbols);
             path.Clear();
             separators.Clear();
             foreach (var symbol in symbols)
@@ -90,7 +97,13 @@ public sealed class NegativeListMatcher
                 }
                 else
                 {
-                    path.Add((ClassOf(symbol.Value, symbolClasses), symbol.Kind));
+                    int symbolClass = ClassOf(symbol.Value, symbolClasses);
+                    if (options.CollapseRepeats && path.Count > 0 && path[^1].Class == symbolClass)
+                    {
+                        continue; // a run of one character is one symbol, in terms as in text
+                    }
+
+                    path.Add((symbolClass, symbol.Kind));
                 }
             }
 
@@ -109,8 +122,8 @@ public sealed class NegativeListMatcher
             }
         }
 
-        var classes = mode == MatchMode.Exact ? ExactClassTable(symbolClasses) : NormalisedClassTable(symbolClasses);
-        return new NegativeListMatcher(entries, mode, classes, symbolClasses, StartFilter.Build(leading, vectorised), trie.Build(), separatorsBefore, unmatchable);
+        var classes = mode == MatchMode.Exact ? ExactClassTable(symbolClasses) : NormalisedClassTable(symbolClasses, options.Fold);
+        return new NegativeListMatcher(entries, mode, options, classes, symbolClasses, StartFilter.Build(leading, vectorised), trie.Build(), separatorsBefore, unmatchable);
     }
 
     /// <summary>Number of occurrences (entry, position) in <paramref name="text"/>. Allocation-free.</summary>
@@ -135,9 +148,13 @@ public sealed class NegativeListMatcher
         {
             ScanExact(text, ref sink);
         }
+        else if (_options.CollapseRepeats)
+        {
+            ScanNormalised<TSink, CollapseRepeats>(text, ref sink);
+        }
         else
         {
-            ScanNormalised(text, ref sink);
+            ScanNormalised<TSink, KeepRepeats>(text, ref sink);
         }
     }
 
@@ -195,7 +212,9 @@ public sealed class NegativeListMatcher
     /// The last three symbols of a block carry over as context for the next.
     /// </summary>
     [SkipLocalsInit]
-    private void ScanNormalised<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IMatchSink
+    private void ScanNormalised<TSink, TRepeats>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IMatchSink
+        where TRepeats : struct, IRepeatPolicy
     {
         const int Carried = 3;
         Span<ushort> symbols = stackalloc ushort[Carried + BlockLength];
@@ -219,10 +238,10 @@ public sealed class NegativeListMatcher
                     c = AstralClass(text, i);
                 }
 
-                // Written unconditionally, kept only if content.
+                // Written unconditionally, kept only if content (and, when repeats collapse, not the symbol before).
                 Unsafe.Add(ref symbol, count) = (ushort)c;
                 Unsafe.Add(ref position, count) = i;
-                count += c != SkipClass ? 1 : 0;
+                count += c != SkipClass && !(TRepeats.Collapse && c == Unsafe.Add(ref symbol, count - 1)) ? 1 : 0;
             }
 
             var blockSymbols = symbols[..count];
@@ -278,9 +297,10 @@ public sealed class NegativeListMatcher
     {
         // Separators seen so far, as the content index they precede; no term has more than _maxSeparators.
         Span<int> separators = _maxSeparators <= 64 ? stackalloc int[64] : new int[_maxSeparators];
-        int separatorCount = 0, length = 0, node = TermTrie.NoNode;
+        int separatorCount = 0, length = 0, node = TermTrie.NoNode, previousClass = -1;
         bool gluedBefore = false;
-        var reader = new SymbolReader(text, start);
+        var fold = _options.Fold;
+        var reader = new SymbolReader(text, start, fold);
         while (reader.MoveNext())
         {
             var symbol = reader.Current;
@@ -296,6 +316,12 @@ public sealed class NegativeListMatcher
             }
 
             int symbolClass = ClassAt(text, symbol.Start);
+            if (_options.CollapseRepeats && symbolClass == previousClass)
+            {
+                continue;
+            }
+
+            previousClass = symbolClass;
             node = length++ == 0 ? _trie.RootChild(symbolClass) : _trie.Child(node, symbolClass);
             if (node == TermTrie.NoNode)
             {
@@ -305,7 +331,7 @@ public sealed class NegativeListMatcher
             if (length == 1)
             {
                 var firstKind = _trie.KindInto(node);
-                gluedBefore = CharacterFolding.IsWordForming(firstKind) && SymbolReader.IsGluedBefore(text, start, firstKind);
+                gluedBefore = CharacterFolding.IsWordForming(firstKind) && SymbolReader.IsGluedBefore(text, start, firstKind, fold);
             }
 
             if (_trie.OutputCount(node) == 0 || gluedBefore)
@@ -314,19 +340,42 @@ public sealed class NegativeListMatcher
             }
 
             var lastKind = _trie.KindInto(node);
-            if (CharacterFolding.IsWordForming(lastKind) && SymbolReader.IsGluedAfter(text, symbol.Start, symbol.End, lastKind))
+            if (CharacterFolding.IsWordForming(lastKind) && SymbolReader.IsGluedAfter(text, symbol.Start, symbol.End, lastKind, fold))
             {
                 continue;
             }
 
             foreach (int entry in _trie.Outputs(node))
             {
-                if (separators[..separatorCount].SequenceEqual(_separatorsBefore[entry]))
+                if (SeparatorsFit(separators[..separatorCount], entry))
                 {
                     sink.Add(entry, start, symbol.End);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the separators seen fit the entry's: the same ones, or, for an entry whose separators are optional
+    /// (pinyin syllables), any of them.
+    /// </summary>
+    private bool SeparatorsFit(ReadOnlySpan<int> seen, int entry)
+    {
+        var expected = _separatorsBefore[entry];
+        if (_options.OptionalSeparators?[entry] != true)
+        {
+            return seen.SequenceEqual(expected);
+        }
+
+        foreach (int separator in seen)
+        {
+            if (Array.IndexOf(expected, separator) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Class of the content character at <paramref name="index"/> (a pair is decoded and folded).</summary>
@@ -339,7 +388,7 @@ public sealed class NegativeListMatcher
     [MethodImpl(MethodImplOptions.NoInlining)]
     private uint AstralClass(ReadOnlySpan<char> text, int index)
     {
-        var (folded, kind, width) = CharacterFolding.Read(text, index);
+        var (folded, kind, width) = _options.Fold.Read(text, index);
         if (width == 1 || !CharacterFolding.IsContent(kind))
         {
             return SkipClass;
@@ -365,7 +414,7 @@ public sealed class NegativeListMatcher
     }
 
     /// <summary>A term's symbols: its code units in exact mode, its normalised symbols otherwise.</summary>
-    private static void ReadSymbols(string term, MatchMode mode, List<NormalisedSymbol> into)
+    private static void ReadSymbols(string term, MatchMode mode, FoldTable fold, List<NormalisedSymbol> into)
     {
         into.Clear();
         if (mode == MatchMode.Exact)
@@ -378,7 +427,7 @@ public sealed class NegativeListMatcher
             return;
         }
 
-        var reader = new SymbolReader(term);
+        var reader = new SymbolReader(term, 0, fold);
         while (reader.MoveNext())
         {
             into.Add(reader.Current);
@@ -396,12 +445,12 @@ public sealed class NegativeListMatcher
         return classes;
     }
 
-    private static ushort[] NormalisedClassTable(Dictionary<int, int> symbolClasses)
+    private static ushort[] NormalisedClassTable(Dictionary<int, int> symbolClasses, FoldTable fold)
     {
-        var classes = (ushort[])NoSymbolClasses.Clone();
+        var classes = (ushort[])fold.NoSymbolClasses(HighSurrogateClass, SkipClass, BreakerClass).Clone();
         foreach (var (symbol, symbolClass) in symbolClasses)
         {
-            foreach (char source in CharacterFolding.BmpSourcesOf(symbol))
+            foreach (char source in fold.BmpSourcesOf(symbol))
             {
                 classes[source] = (ushort)symbolClass;
             }
@@ -410,20 +459,20 @@ public sealed class NegativeListMatcher
         return classes;
     }
 
-    // The normalised class table of a list with no terms: every content character is a breaker.
-    private static readonly ushort[] NoSymbolClasses = BuildNoSymbolClasses();
-
-    private static ushort[] BuildNoSymbolClasses()
+    /// <summary>Whether a normalised scan reads a run of one symbol as one (the evasion pass: 电电子子烟).</summary>
+    private interface IRepeatPolicy
     {
-        var classes = new ushort[65536];
-        for (int c = 0; c < classes.Length; c++)
-        {
-            classes[c] = char.IsHighSurrogate((char)c) ? HighSurrogateClass
-                : char.IsLowSurrogate((char)c) || !CharacterFolding.IsContent(CharacterFolding.FoldBmp((char)c).Kind) ? SkipClass
-                : BreakerClass;
-        }
+        static abstract bool Collapse { get; }
+    }
 
-        return classes;
+    private struct KeepRepeats : IRepeatPolicy
+    {
+        public static bool Collapse => false;
+    }
+
+    private struct CollapseRepeats : IRepeatPolicy
+    {
+        public static bool Collapse => true;
     }
 
     private interface IMatchSink
@@ -455,3 +504,10 @@ public sealed class NegativeListMatcher
         }
     }
 }
+
+/// <summary>
+/// How a normalised-mode matcher folds and compares: <see cref="Fold"/> is the character fold of text and terms;
+/// <see cref="CollapseRepeats"/> reads a run of one symbol as one symbol; <see cref="OptionalSeparators"/>[entry] says
+/// the entry's separators may each be present or not (pinyin syllables: dianziyan, dian zi yan, dianzi yan).
+/// </summary>
+internal sealed record MatcherOptions(FoldTable Fold, bool CollapseRepeats, bool[]? OptionalSeparators, bool Vectorised = true);

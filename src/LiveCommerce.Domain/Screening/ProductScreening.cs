@@ -19,9 +19,11 @@ public enum ScreeningVerdict
 
 /// <summary>
 /// One negative-list hit in one field of a product: <see cref="Start"/>/<see cref="Length"/> index the original field
-/// text, and <see cref="MatchedText"/> is that original substring.
+/// text, and <see cref="MatchedText"/> is that original substring. <see cref="Kind"/> and <see cref="Confidence"/> say how
+/// it was found; <see cref="Effect"/> is what the list's <see cref="VerdictRules"/> made of it.
 /// </summary>
-public sealed record ScreeningMatch(string Term, string Category, string Field, int Start, int Length, string MatchedText);
+public sealed record ScreeningMatch(string Term, string Category, string Field, int Start, int Length, string MatchedText,
+    MatchKind Kind, double Confidence, MatchEffect Effect);
 
 public sealed record ProductVerdict(string Sku, ScreeningVerdict Verdict, IReadOnlyList<ScreeningMatch> Matches);
 
@@ -36,24 +38,25 @@ public static class ProductScreening
     public const string CategoryField = "category";
     public const string BrandField = "brand";
 
-    /// <param name="matcher">The negative list version to screen against (its <see cref="NegativeListMatcher.Entries"/>).</param>
+    /// <param name="screen">The negative list version to screen against (its <see cref="NegativeListScreen.Entries"/>).</param>
     /// <param name="items">The products.</param>
     /// <param name="holdsLicence">
     /// Whether the merchant holds a valid licence of the given name; null when the request named no merchant, which
     /// turns licence-dependent outcomes into <see cref="ScreeningVerdict.Review"/>.
     /// </param>
-    public static IReadOnlyList<ProductVerdict> Screen(NegativeListMatcher matcher, IEnumerable<ScreeningItem> items, Func<string, bool>? holdsLicence)
+    /// <param name="rules">The list's verdict rules per match kind (null: <see cref="VerdictRules.Default"/>).</param>
+    public static IReadOnlyList<ProductVerdict> Screen(NegativeListScreen screen, IEnumerable<ScreeningItem> items, Func<string, bool>? holdsLicence, VerdictRules? rules = null)
     {
-        ArgumentNullException.ThrowIfNull(matcher);
+        ArgumentNullException.ThrowIfNull(screen);
         ArgumentNullException.ThrowIfNull(items);
-        var scratch = new List<TermMatch>();
-        return items.Select(item => Screen(matcher, item, holdsLicence, scratch)).ToList();
+        var scratch = new List<ScreenMatch>();
+        return items.Select(item => Screen(screen, item, holdsLicence, rules ?? VerdictRules.Default, scratch)).ToList();
     }
 
-    public static ProductVerdict Screen(NegativeListMatcher matcher, ScreeningItem item, Func<string, bool>? holdsLicence) =>
-        Screen(matcher, item, holdsLicence, []);
+    public static ProductVerdict Screen(NegativeListScreen screen, ScreeningItem item, Func<string, bool>? holdsLicence, VerdictRules? rules = null) =>
+        Screen(screen, item, holdsLicence, rules ?? VerdictRules.Default, []);
 
-    private static ProductVerdict Screen(NegativeListMatcher matcher, ScreeningItem item, Func<string, bool>? holdsLicence, List<TermMatch> scratch)
+    private static ProductVerdict Screen(NegativeListScreen screen, ScreeningItem item, Func<string, bool>? holdsLicence, VerdictRules rules, List<ScreenMatch> scratch)
     {
         ArgumentNullException.ThrowIfNull(item);
         var matches = new List<ScreeningMatch>();
@@ -61,12 +64,13 @@ public static class ProductScreening
         foreach (var (field, text) in Fields(item))
         {
             scratch.Clear();
-            matcher.FindAll(text, scratch);
+            screen.FindAll(text, scratch);
             foreach (var hit in scratch)
             {
-                var entry = matcher.Entries[hit.EntryIndex];
-                matches.Add(new ScreeningMatch(entry.Term, entry.Category, field, hit.Start, hit.Length, text.Substring(hit.Start, hit.Length)));
-                var outcome = Outcome(entry, holdsLicence);
+                var entry = screen.Entries[hit.EntryIndex];
+                var effect = rules.EffectOf(hit.Kind, hit.Confidence);
+                matches.Add(new ScreeningMatch(entry.Term, entry.Category, field, hit.Start, hit.Length, text.Substring(hit.Start, hit.Length), hit.Kind, hit.Confidence, effect));
+                var outcome = Outcome(entry, holdsLicence, effect);
                 if (outcome > verdict)
                 {
                     verdict = outcome;
@@ -76,6 +80,14 @@ public static class ProductScreening
 
         return new ProductVerdict(item.Sku, verdict, matches);
     }
+
+    /// <summary>What one match of an entry, with the effect its kind has, would make of the product alone.</summary>
+    public static ScreeningVerdict Outcome(NegativeListEntry entry, Func<string, bool>? holdsLicence, MatchEffect effect) => effect switch
+    {
+        MatchEffect.Inform => ScreeningVerdict.Allowed,
+        MatchEffect.Review => Outcome(entry, holdsLicence) == ScreeningVerdict.Allowed ? ScreeningVerdict.Allowed : ScreeningVerdict.Review,
+        _ => Outcome(entry, holdsLicence),
+    };
 
     /// <summary>What one matched entry alone would make of the product.</summary>
     public static ScreeningVerdict Outcome(NegativeListEntry entry, Func<string, bool>? holdsLicence)

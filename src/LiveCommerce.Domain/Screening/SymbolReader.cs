@@ -25,6 +25,7 @@ internal readonly record struct NormalisedSymbol(int Value, CharKind Kind, int S
 internal ref struct SymbolReader
 {
     private readonly ReadOnlySpan<char> _text;
+    private readonly FoldTable _fold;
     private int _next;
     private CharKind _lastKind;
     private int _wordLength;
@@ -35,15 +36,16 @@ internal ref struct SymbolReader
     /// Reads from <paramref name="start"/>, which is 0 or the index of a content character; the text before it only
     /// tells whether that character continues a word.
     /// </summary>
-    public SymbolReader(ReadOnlySpan<char> text, int start = 0)
+    public SymbolReader(ReadOnlySpan<char> text, int start = 0, FoldTable? fold = null)
     {
         _text = text;
+        _fold = fold ?? FoldTable.Standard;
         _next = start;
         _lastKind = CharKind.Noise;
         _wordLength = 0;
         if (start > 0)
         {
-            var before = KindBefore(text, start);
+            var before = KindBefore(text, start, _fold);
             if (CharacterFolding.IsContent(before))
             {
                 _lastKind = before;
@@ -63,23 +65,23 @@ internal ref struct SymbolReader
             return true;
         }
 
-        int i = SkipTransparent(_text, _next);
+        int i = SkipTransparent(_text, _next, _fold);
         if (i >= _text.Length)
         {
             return false;
         }
 
-        var (folded, kind, width) = CharacterFolding.Read(_text, i);
+        var (folded, kind, width) = _fold.Read(_text, i);
         if (CharacterFolding.IsContent(kind))
         {
-            Accept(new NormalisedSymbol(folded, kind, i, ContentEnd(_text, i + width)), startsWord: false);
+            Accept(new NormalisedSymbol(folded, kind, i, ContentEnd(_text, i + width, _fold)), startsWord: false);
             return true;
         }
 
         int noiseStart = i;
         while (i < _text.Length)
         {
-            (folded, kind, width) = CharacterFolding.Read(_text, i);
+            (folded, kind, width) = _fold.Read(_text, i);
             if (CharacterFolding.IsContent(kind))
             {
                 break;
@@ -94,9 +96,9 @@ internal ref struct SymbolReader
             return false;
         }
 
-        var following = new NormalisedSymbol(folded, kind, i, ContentEnd(_text, i + width));
+        var following = new NormalisedSymbol(folded, kind, i, ContentEnd(_text, i + width, _fold));
         bool separates = CharacterFolding.IsWordForming(_lastKind) && CharacterFolding.IsWordForming(kind)
-            && !(_wordLength == 1 && !CharacterFolding.IsWordForming(KindAfter(_text, following.End)));
+            && !(_wordLength == 1 && !CharacterFolding.IsWordForming(KindAfter(_text, following.End, _fold)));
         if (separates)
         {
             Current = new NormalisedSymbol(CharacterFolding.SeparatorSymbol, CharKind.Separator, noiseStart, i);
@@ -122,11 +124,11 @@ internal ref struct SymbolReader
     }
 
     /// <summary>End of a content character whose own code units end at <paramref name="index"/>: its trailing marks.</summary>
-    public static int ContentEnd(ReadOnlySpan<char> text, int index)
+    public static int ContentEnd(ReadOnlySpan<char> text, int index, FoldTable fold)
     {
         while (index < text.Length)
         {
-            var (_, kind, width) = CharacterFolding.Read(text, index);
+            var (_, kind, width) = fold.Read(text, index);
             if (kind != CharKind.Mark)
             {
                 break;
@@ -138,11 +140,11 @@ internal ref struct SymbolReader
         return index;
     }
 
-    public static int SkipTransparent(ReadOnlySpan<char> text, int index)
+    public static int SkipTransparent(ReadOnlySpan<char> text, int index, FoldTable fold)
     {
         while (index < text.Length)
         {
-            var (_, kind, width) = CharacterFolding.Read(text, index);
+            var (_, kind, width) = fold.Read(text, index);
             if (!CharacterFolding.IsTransparent(kind))
             {
                 break;
@@ -155,20 +157,20 @@ internal ref struct SymbolReader
     }
 
     /// <summary>Kind of the first character at or after <paramref name="index"/> that is not transparent (Noise at the end).</summary>
-    public static CharKind KindAfter(ReadOnlySpan<char> text, int index)
+    public static CharKind KindAfter(ReadOnlySpan<char> text, int index, FoldTable fold)
     {
-        index = SkipTransparent(text, index);
-        return index < text.Length ? CharacterFolding.Read(text, index).Kind : CharKind.Noise;
+        index = SkipTransparent(text, index, fold);
+        return index < text.Length ? fold.Read(text, index).Kind : CharKind.Noise;
     }
 
     /// <summary>Kind of the last character before <paramref name="index"/> that is not transparent (Noise at the start).</summary>
-    public static CharKind KindBefore(ReadOnlySpan<char> text, int index) => PreviousOpaque(text, index).Kind;
+    public static CharKind KindBefore(ReadOnlySpan<char> text, int index, FoldTable fold) => PreviousOpaque(text, index, fold).Kind;
 
-    private static (CharKind Kind, int Start) PreviousOpaque(ReadOnlySpan<char> text, int index)
+    private static (CharKind Kind, int Start) PreviousOpaque(ReadOnlySpan<char> text, int index, FoldTable fold)
     {
         while (index > 0)
         {
-            var (kind, start) = CharacterFolding.ReadBackwards(text, index);
+            var (kind, start) = fold.ReadBackwards(text, index);
             if (!CharacterFolding.IsTransparent(kind))
             {
                 return (kind, start);
@@ -184,9 +186,9 @@ internal ref struct SymbolReader
     /// Whether the normalised symbol just before the content character at <paramref name="start"/> is a
     /// <paramref name="kind"/> (Letter or Digit) with no separator between: the match would be glued to a word.
     /// </summary>
-    public static bool IsGluedBefore(ReadOnlySpan<char> text, int start, CharKind kind)
+    public static bool IsGluedBefore(ReadOnlySpan<char> text, int start, CharKind kind, FoldTable fold)
     {
-        var (before, at) = PreviousOpaque(text, start);
+        var (before, at) = PreviousOpaque(text, start, fold);
         if (CharacterFolding.IsContent(before))
         {
             return before == kind;
@@ -200,27 +202,27 @@ internal ref struct SymbolReader
         // Noise: find the content character before it; the noise vanishes only between two one-character words.
         while (at >= 0 && !CharacterFolding.IsContent(before))
         {
-            (before, at) = PreviousOpaque(text, at);
+            (before, at) = PreviousOpaque(text, at, fold);
         }
 
         return before == kind
-            && !CharacterFolding.IsWordForming(KindBefore(text, at))
-            && !CharacterFolding.IsWordForming(KindAfter(text, ContentEnd(text, start + CharacterFolding.Read(text, start).Width)));
+            && !CharacterFolding.IsWordForming(KindBefore(text, at, fold))
+            && !CharacterFolding.IsWordForming(KindAfter(text, ContentEnd(text, start + fold.Read(text, start).Width, fold), fold));
     }
 
     /// <summary>
     /// Whether the normalised symbol just after the content character spanning [<paramref name="lastStart"/>,
     /// <paramref name="end"/>) is a <paramref name="kind"/> (Letter or Digit) with no separator between.
     /// </summary>
-    public static bool IsGluedAfter(ReadOnlySpan<char> text, int lastStart, int end, CharKind kind)
+    public static bool IsGluedAfter(ReadOnlySpan<char> text, int lastStart, int end, CharKind kind, FoldTable fold)
     {
-        int i = SkipTransparent(text, end);
+        int i = SkipTransparent(text, end, fold);
         if (i >= text.Length)
         {
             return false;
         }
 
-        var (_, after, width) = CharacterFolding.Read(text, i);
+        var (_, after, width) = fold.Read(text, i);
         if (CharacterFolding.IsContent(after))
         {
             return after == kind;
@@ -231,12 +233,12 @@ internal ref struct SymbolReader
             i += width;
             if (i < text.Length)
             {
-                (_, after, width) = CharacterFolding.Read(text, i);
+                (_, after, width) = fold.Read(text, i);
             }
         }
 
         return i < text.Length && after == kind
-            && !CharacterFolding.IsWordForming(KindBefore(text, lastStart))
-            && !CharacterFolding.IsWordForming(KindAfter(text, ContentEnd(text, i + width)));
+            && !CharacterFolding.IsWordForming(KindBefore(text, lastStart, fold))
+            && !CharacterFolding.IsWordForming(KindAfter(text, ContentEnd(text, i + width, fold), fold));
     }
 }

@@ -1,35 +1,32 @@
-using LiveCommerce.Storage;
 using System.Diagnostics;
-using Azure.Messaging.ServiceBus;
+using Azure.Storage.Queues.Models;
 using LiveCommerce.Http.BackgroundChecks;
+using LiveCommerce.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace LiveCommerce.Functions.BackgroundChecks;
 
 /// <summary>
-/// The Service Bus queue <c>background-checks</c> and the daily sweep, over the same handler and sweep as the local
-/// host. Messages are settled here, never automatically: completed when handled (or handled before), dead-lettered
-/// with the reason when they can never be handled or fail on their last delivery, abandoned to be delivered again
-/// otherwise. The queue's maxDeliveryCount (5, infra/modules/servicebus.bicep) equals
-/// <see cref="BackgroundCheckDelivery.MaxAttempts"/>.
+/// The storage queue <c>background-checks</c> (connection <c>AzureWebJobsStorage</c>), over the same handler,
+/// settlement rules and poison envelope as the local host's consumer. Handled (or handled before), the function
+/// returns and the host deletes the message. A message that can never be handled, or that fails on its last
+/// attempt, goes to <c>background-checks-poison</c> wrapped with the reason (<see cref="BackgroundCheckPoison"/>), and
+/// the function returns. Any other failure is rethrown: the host makes the message visible again after
+/// <c>extensions.queues.visibilityTimeout</c>, and after <c>maxDequeueCount</c> (5, host.json, equal to
+/// <see cref="BackgroundCheckDelivery.MaxAttempts"/>) moves a message whose handler crashed each time to the
+/// poison queue itself.
 /// </summary>
-public sealed class BackgroundCheckFunctions(IBackgroundCheckHandler handler, IReverificationSweep sweep, ILogger<BackgroundCheckFunctions> logger)
+public sealed class BackgroundCheckFunctions(IBackgroundCheckHandler handler, BackgroundCheckPoison poison, ILogger<BackgroundCheckFunctions> logger)
 {
-    /// <summary>02:00 in Asia/Shanghai (UTC+8, no daylight saving) is 18:00 UTC; timer schedules are in UTC here.</summary>
-    public const string DailySweepSchedule = "0 0 18 * * *";
-
     [Function("BackgroundCheck")]
-    public async Task Handle(
-        [ServiceBusTrigger(StorageNames.BackgroundChecksQueue, Connection = ServiceBusBackgroundCheckQueue.ConnectionSetting, AutoCompleteMessages = false)] ServiceBusReceivedMessage message,
-        ServiceBusMessageActions actions,
-        CancellationToken cancellationToken)
+    public async Task Handle([QueueTrigger(StorageNames.BackgroundChecksQueue)] QueueMessage message, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         Settlement settlement;
-        if (message.DeliveryCount > BackgroundCheckDelivery.MaxAttempts)
+        if (message.DequeueCount > BackgroundCheckDelivery.MaxAttempts)
         {
-            settlement = BackgroundCheckDelivery.Abandoned(message.DeliveryCount);
+            settlement = BackgroundCheckDelivery.Abandoned(message.DequeueCount);
         }
         else
         {
@@ -39,39 +36,24 @@ public sealed class BackgroundCheckFunctions(IBackgroundCheckHandler handler, IR
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Background check {MessageId} failed on delivery {Delivery} of {MaxAttempts}.", message.MessageId, message.DeliveryCount, BackgroundCheckDelivery.MaxAttempts);
-                settlement = BackgroundCheckDelivery.AfterFailure(ex, message.DeliveryCount, TimeSpan.Zero);
+                logger.LogWarning(ex, "Background check {QueueMessageId} failed on attempt {Attempt} of {MaxAttempts}.", message.MessageId, message.DequeueCount, BackgroundCheckDelivery.MaxAttempts);
+                settlement = BackgroundCheckDelivery.AfterFailure(ex, (int)message.DequeueCount, TimeSpan.Zero);
+                if (settlement is Settlement.Retry)
+                {
+                    BackgroundCheckMetrics.Record(settlement, started);
+                    throw;
+                }
             }
         }
 
-        switch (settlement)
+        if (settlement is Settlement.DeadLetter deadLetter)
         {
-            case Settlement.DeadLetter deadLetter:
-                logger.LogWarning("Background check {MessageId} dead-lettered: {Reason} {Description}", message.MessageId, deadLetter.Reason, deadLetter.Description);
-                await actions.DeadLetterMessageAsync(message, null, deadLetter.Reason, deadLetter.Description, cancellationToken);
-                break;
-            case Settlement.Retry:
-                // Service Bus delivers an abandoned message again at once; the lock and maxDeliveryCount bound it.
-                await actions.AbandonMessageAsync(message, null, cancellationToken);
-                break;
-            default:
-                await actions.CompleteMessageAsync(message, cancellationToken);
-                break;
+            await poison.SetAsideAsync(message, deadLetter, cancellationToken);
+            logger.LogWarning(
+                "Background check {QueueMessageId} moved to {PoisonQueue} after {Attempts} attempt(s): {Reason} {Description}",
+                message.MessageId, StorageNames.BackgroundChecksPoisonQueue, message.DequeueCount, deadLetter.Reason, deadLetter.Description);
         }
 
         BackgroundCheckMetrics.Record(settlement, started);
-    }
-
-    [Function("BackgroundCheckSweep")]
-    public async Task Sweep([TimerTrigger(DailySweepSchedule)] TimerInfo timer, CancellationToken cancellationToken)
-    {
-        if (timer.IsPastDue)
-        {
-            logger.LogInformation("The daily re-verification sweep runs late.");
-        }
-
-        // Run twice on one Shanghai day (a late run, a retry), it sends the same message ids again: nothing doubles.
-        var count = await sweep.RunDailyAsync(cancellationToken);
-        logger.LogInformation("The daily re-verification sweep enqueued {Count} message(s).", count);
     }
 }

@@ -1,12 +1,11 @@
 using LiveCommerce.Http.Disputes;
-using LiveCommerce.Storage.Disputes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace LiveCommerce.Functions.Disputes;
 
-/// <summary>Evidence intake routes (extension): one line each over the shared handlers; and the daily purge.</summary>
-public sealed class EvidenceFunctions(EvidenceEndpoints evidence, EvidencePurge purge)
+/// <summary>Evidence intake routes (extension): one line each over the shared handlers.</summary>
+public sealed class EvidenceFunctions(EvidenceEndpoints evidence)
 {
     [Function("SessionEvidencePut")]
     public Task<IResult> UpdateSession(
@@ -41,9 +40,4 @@ public sealed class EvidenceFunctions(EvidenceEndpoints evidence, EvidencePurge 
         string orderId,
         string kind,
         string recordId) => evidence.PushToOrder(request, orderId, kind, recordId);
-
-    /// <summary>Daily at 03:00 Asia/Shanghai (19:00 UTC): deletes the evidence whose retention has run out.</summary>
-    [Function("EvidencePurge")]
-    public Task Purge([TimerTrigger("0 0 19 * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
-        purge.RunAsync(cancellationToken);
 }

@@ -1,23 +1,18 @@
 using LiveCommerce.Functions.Workflows;
 using LiveCommerce.Http.Filings;
-using LiveCommerce.Workflows.Filings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace LiveCommerce.Functions.Filings;
 
 /// <summary>
-/// The contract's "Themed event filings": one line per route over the shared handlers, and the filing workflow
-/// (reminders and escalation) with its activities over the Durable adapter.
+/// The contract's "Themed event filings": one line per route over the shared handlers (the filing workflow, with its
+/// reminders and escalation, is the shared class, registered once in LiveCommerceTasks).
 /// </summary>
 public sealed class FilingFunctions(
     CalendarEndpoints calendars,
-    FilingEndpoints filings,
-    FilingWorkflow workflow,
-    SendFilingReminderActivity sendReminder,
-    EscalateLateFilingActivity escalate)
+    FilingEndpoints filings)
 {
     [Function("CalendarYearPut")]
     public Task<IResult> PutCalendarYear(
@@ -46,15 +41,6 @@ public sealed class FilingFunctions(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "events/{eventId}/filings")] HttpRequest request,
         string eventId) => filings.Get(request, eventId);
 
-    [Function(FilingWorkflow.Name)]
-    public Task<FilingWorkflowResult> RunFilingWorkflow([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        workflow.RunAsync(new DurableWorkflowContext(context), context.GetInput<FilingWorkflowInput>()!);
 
-    [Function(SendFilingReminderActivity.Name)]
-    public Task<bool> SendReminder([ActivityTrigger] FilingReminderNotice notice, CancellationToken cancellationToken) =>
-        sendReminder.RunAsync(notice, cancellationToken);
 
-    [Function(EscalateLateFilingActivity.Name)]
-    public Task<bool> EscalateLate([ActivityTrigger] FilingEscalationNotice notice, CancellationToken cancellationToken) =>
-        escalate.RunAsync(notice, cancellationToken);
 }

@@ -1,45 +1,22 @@
-using LiveCommerce.Domain;
 using LiveCommerce.Functions.Workflows;
 using LiveCommerce.Http.Identity;
-using LiveCommerce.Workflows.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace LiveCommerce.Functions.Identity;
 
 /// <summary>
-/// The contract's "Pre-live identity verification" on Durable Functions: the orchestration, its activities and the
-/// HTTP routes, each one line over the shared workflow, activities and handlers.
+/// The contract's "Pre-live identity verification" routes over the shared handlers. The orchestration and its
+/// activities are the shared classes, registered once (LiveCommerceTasks) and exposed as triggers by the Durable
+/// extension.
 /// </summary>
-public sealed class PreLiveFunctions(
-    PreLiveCheckWorkflow workflow,
-    CheckStandingsActivity checkStandings,
-    ScreenSessionItemsActivity screenItems,
-    IssueIdentityChallengeActivity issueChallenge,
-    RecordPreLiveOutcomeActivity recordOutcome,
-    LiveSessionEndpoints sessions)
+public sealed class PreLiveFunctions(LiveSessionEndpoints sessions)
 {
-    [Function(PreLiveCheckWorkflow.Name)]
-    public Task<PreLiveCheckResult> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        workflow.RunAsync(new DurableWorkflowContext(context), context.GetInput<PreLiveCheckInput>()!);
 
-    [Function(CheckStandingsActivity.Name)]
-    public Task<IReadOnlyList<Reason>> CheckStandings([ActivityTrigger] StandingsRequest input, CancellationToken cancellationToken) =>
-        checkStandings.RunAsync(input, cancellationToken);
 
-    [Function(ScreenSessionItemsActivity.Name)]
-    public Task<IReadOnlyList<Reason>> ScreenItems([ActivityTrigger] SessionScreeningRequest input, CancellationToken cancellationToken) =>
-        screenItems.RunAsync(input, cancellationToken);
 
-    [Function(IssueIdentityChallengeActivity.Name)]
-    public Task<IdentityChallengeIssued> IssueChallenge([ActivityTrigger] IdentityChallengeRequest input, CancellationToken cancellationToken) =>
-        issueChallenge.RunAsync(input, cancellationToken);
 
-    [Function(RecordPreLiveOutcomeActivity.Name)]
-    public Task<bool> RecordOutcome([ActivityTrigger] PreLiveOutcome input, CancellationToken cancellationToken) =>
-        recordOutcome.RunAsync(input, cancellationToken);
 
     [Function("PreLiveCheckStart")]
     public Task<IResult> Start(
@@ -53,9 +30,9 @@ public sealed class PreLiveFunctions(
         string sessionId,
         [DurableClient] DurableTaskClient durable) => sessions.Get(request, sessionId, new DurableWorkflowClient(durable));
 
+    /// <summary>Withdrawn in v2 (410): results come signed from the provider, IdentityProviderFunctions.</summary>
     [Function("IdentityResult")]
-    public Task<IResult> PostResult(
+    public IResult PostResult(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "live-sessions/{sessionId}/identity-results")] HttpRequest request,
-        string sessionId,
-        [DurableClient] DurableTaskClient durable) => sessions.PostResult(request, sessionId, new DurableWorkflowClient(durable));
+        string sessionId) => LiveSessionEndpoints.PostResult();
 }

@@ -10,7 +10,7 @@ namespace LiveCommerce.Http.Authentication;
 /// <summary>
 /// Resolves the caller once per request, in both hosts: validates the bearer token with the registered JWT bearer
 /// handler, reads the <see cref="Caller"/> from its claims, checks <c>X-Platform-Id</c> against it and keeps it in
-/// the request's features for the handlers. Only the health probe, the OpenAPI document and the identity providers'
+/// the request's features for the handlers. Only the health probe, the OpenAPI document with its reference page (/api/docs) and the identity providers'
 /// signed results (the signature is their credential) are anonymous.
 /// </summary>
 public static class CallerPipeline
@@ -22,6 +22,7 @@ public static class CallerPipeline
         !path.StartsWithSegments("/api") ||
         path.StartsWithSegments("/api/health", out var rest) && rest.Value is null or "" or "/" ||
         path.StartsWithSegments("/api/openapi.json", out rest) && rest.Value is null or "" or "/" ||
+        path.StartsWithSegments("/api/docs") ||
         path.StartsWithSegments("/api/identity-providers");
 
     /// <summary>True when the request may go on; otherwise the 401 or 403 problem is written.</summary>

@@ -74,6 +74,9 @@ public static class LiveCommerceAuthentication
             options.TokenValidationParameters = validation;
         });
 
+        // The other callers' credentials: identity providers sign their results (the simulated one only in Development).
+        Identity.Providers.IdentityProviders.Register(services, environment);
+
         services.AddOptions<PlatformRateLimitOptions>().Bind(configuration.GetSection(PlatformRateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlatformRateLimits>();
         services.AddRateLimiter(_ => { });

@@ -73,7 +73,7 @@ public sealed class AccountReverification(QualificationStore store, TimeProvider
             var masked = standing.Snapshot.MaskedIdentifiers.GetValueOrDefault(kind == SubjectKind.Merchant ? "legalRepresentative.idNumber" : "idNumber");
             if (decision.Outcome == Decision.Approved && personHash is not null && standing.NameHash is { } nameHash && masked is not null && person.Result?.VerifiedNameHash is null)
             {
-                await store.RecordVerifiedNameAsync(platform, personHash, "person", masked, nameHash, cancellationToken);
+                await store.TryBindVerifiedNameAsync(platform, personHash, "person", masked, nameHash, cancellationToken);
             }
 
             var outcome = DecisionIds.Of(decision.Outcome);

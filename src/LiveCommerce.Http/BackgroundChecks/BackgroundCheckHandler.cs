@@ -7,7 +7,7 @@ using NodaTime;
 
 namespace LiveCommerce.Http.BackgroundChecks;
 
-/// <summary>Handles one background-check message, whatever carried it: the local storage-queue consumer and the Service Bus trigger.</summary>
+/// <summary>Handles one background-check message, whatever carried it: the local host's storage-queue consumer and the Functions app's queue trigger.</summary>
 public interface IBackgroundCheckHandler
 {
     /// <summary>

@@ -9,7 +9,7 @@ using NodaTime.Text;
 namespace LiveCommerce.Http.BackgroundChecks;
 
 /// <summary>
-/// Version 1 of the background-check message, the same bytes on the Azure Storage queue and on Service Bus
+/// Version 1 of the background-check message, the same bytes on the Azure Storage queue in both hosts
 /// (docs/api.md, "Background checks"). <see cref="MessageId"/> names the logical message: a re-delivery or a re-send
 /// keeps it, and no message id is handled twice per platform.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed record BackgroundCheckMessage(string MessageId, string Correlation
     public static string DerivedId(params string[] parts) =>
         "bc_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))))[..32];
 
-    /// <summary>1-128 visible ASCII characters: safe in logs, Service Bus message ids and (hashed) table keys.</summary>
+    /// <summary>1-128 visible ASCII characters: safe in logs and (hashed) table keys.</summary>
     public static bool IsWellFormedId(string? id) =>
         !string.IsNullOrEmpty(id) && id.Length <= MaxIdLength && id.All(c => c is > ' ' and <= '~');
 

@@ -20,7 +20,7 @@ public abstract record BackgroundCheckOutcome
     public sealed record Unprocessable(string Code, string Detail) : BackgroundCheckOutcome;
 }
 
-/// <summary>What a consumer does with a message once handled: the same rules for the storage queue and Service Bus.</summary>
+/// <summary>What a consumer does with a message once handled: the same rules for both hosts' consumers.</summary>
 public abstract record Settlement
 {
     private Settlement()
@@ -29,7 +29,7 @@ public abstract record Settlement
 
     public sealed record Complete : Settlement;
 
-    /// <summary>Move it aside with why: the local poison queue, or Service Bus's dead-letter queue.</summary>
+    /// <summary>Move it aside with why: <c>background-checks-poison</c> (<see cref="BackgroundCheckPoison"/>).</summary>
     public sealed record DeadLetter(string Reason, string Description) : Settlement;
 
     /// <summary>Deliver it again after <paramref name="Delay"/>.</summary>
@@ -39,7 +39,7 @@ public abstract record Settlement
 /// <summary>How delivery attempts end, written once for both consumers.</summary>
 public static class BackgroundCheckDelivery
 {
-    /// <summary>Attempts before a failing message is dead-lettered; infra sets Service Bus's maxDeliveryCount to the same.</summary>
+    /// <summary>Attempts before a failing message is dead-lettered; the Functions host's <c>extensions.queues.maxDequeueCount</c> (host.json) is the same.</summary>
     public const int MaxAttempts = 5;
 
     public const string HandlerFailed = "HANDLER_FAILED";

@@ -18,6 +18,7 @@ public static class BackgroundChecksApi
         services.AddSingleton<ListingRescreening>();
         services.AddSingleton<IReverificationSweep, ReverificationSweep>();
         services.AddSingleton<IBackgroundCheckHandler, BackgroundCheckHandler>();
+        services.AddSingleton<BackgroundCheckPoison>();
         services.AddSingleton<BackgroundCheckEndpoints>();
         return services;
     }

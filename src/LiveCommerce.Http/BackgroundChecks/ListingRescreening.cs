@@ -63,10 +63,8 @@ public sealed class ListingRescreening(
                 licences[listing.MerchantId] = holds = StoredLicences.HoldingOn(standing, today);
             }
 
-            var verdict = ProductScreening.Screen(matcher, new ScreeningItem(listing.Sku, listing.Title, listing.Description, listing.Category, listing.Brand), holds);
-            var matches = JsonSerializer.Serialize(
-                verdict.Matches.Select(m => new { term = m.Term, category = m.Category, field = m.Field, start = m.Start, length = m.Length, matchedText = m.MatchedText }),
-                ApiJson.Options);
+            var verdict = ProductScreening.Screen(matcher, new ScreeningItem(listing.Sku, listing.Title, listing.Description, listing.Category, listing.Brand), holds, version.Rules);
+            var matches = JsonSerializer.Serialize(verdict.Matches.Select(ScreeningEndpoints.MatchBody), ApiJson.Options);
             results.Add(new ListingScreening(listing.Sku, version.ListId, version.Version, ScreeningEndpoints.VerdictId(verdict.Verdict), matches, listing.ContentSha256, now, message.CorrelationId));
         }
 

@@ -20,8 +20,9 @@ namespace LiveCommerce.Http.Disputes;
 /// <summary>
 /// The contract's evidence bundles: the POST records the request (and its respondBy, in working days on the
 /// platform's official calendar) and starts <see cref="EvidenceBundleWorkflow"/>; the GET says where it stands and,
-/// once ready, hands out a read-only link valid 15 minutes; the verification recomputes every hash. Every request,
-/// link and verification is appended to the dispute's chain of custody.
+/// once ready, shows the manifest; a link (valid 15 minutes) is minted on an explicit POST …/links; the verification
+/// recomputes every hash and checks the custody chain. Requests, assembly and every link minted are appended to the
+/// dispute's hash-chained chain of custody; reads append nothing.
 /// </summary>
 public sealed class BundleEndpoints(
     BundleStore bundles,
@@ -124,6 +125,33 @@ public sealed class BundleEndpoints(
         return await StatusAsync(platform, disputeId, workflows, accepted: false, requestedBy: null, request.HttpContext.RequestAborted);
     }
 
+    /// <summary>The platform's disputes whose evidence is due in <c>?from=&amp;to=</c>, earliest first (the console's deadline calendar).</summary>
+    public async Task<IResult> List(HttpRequest request)
+    {
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any) ||
+            !DateRange.TryRead(request, out var from, out var to, out problem))
+        {
+            return problem;
+        }
+
+        var platform = caller.Platform;
+
+        const int maxListed = 500;
+        var found = await bundles.ListByRespondByAsync(platform, from, to, maxListed + 1, request.HttpContext.RequestAborted);
+        var listed = found
+            .OrderBy(d => d.RespondBy).ThenBy(d => d.DisputeId, StringComparer.Ordinal)
+            .Take(maxListed)
+            .Select(d => new
+            {
+                disputeId = d.DisputeId,
+                orderId = d.Request.OrderId,
+                status = d.Status,
+                respondBy = ApiTime.Format(d.RespondBy),
+                requestedAt = ApiTime.Format(Instant.FromDateTimeOffset(d.Request.RequestedAt)),
+            });
+        return JsonText.Of(200, new { from = ApiTime.Format(from), to = ApiTime.Format(to), disputes = listed, truncated = found.Count > maxListed });
+    }
+
     /// <summary>
     /// Recomputes the SHA-256 of the whole bundle and of every file in it, against what was recorded when it was
     /// made, and names each file that changed, is missing or was added.
@@ -161,17 +189,10 @@ public sealed class BundleEndpoints(
             bag = await BagVerifier.VerifyAsync(zip, bundle.Items.ToDictionary(i => i.Name, i => i.Sha256), cancellation);
         }
 
-        var valid = bag.Valid && actualSha256 == bundle.BundleSha256;
+        // A verification is a read: it checks the custody chain too, and appends nothing to it.
+        var custody = CustodyChain.Verify(await bundles.ReadCustodyLinesAsync(platform, disputeId, cancellation));
+        var valid = bag.Valid && actualSha256 == bundle.BundleSha256 && custody.Valid;
         var now = clock.GetUtcNow();
-        await bundles.AppendCustodyAsync(platform, disputeId, new
-        {
-            @event = "verified",
-            at = now,
-            by = new { platform = platform.Value },
-            valid,
-            bundleSha256 = actualSha256,
-            failures = bag.Failures.Select(f => f.Name),
-        }, cancellation);
 
         var kinds = bundle.Items.ToDictionary(i => i.Name, i => i.Kind);
         return JsonText.Of(200, new
@@ -182,6 +203,7 @@ public sealed class BundleEndpoints(
             bundleSha256 = new { recorded = bundle.BundleSha256, actual = actualSha256, status = actualSha256 == bundle.BundleSha256 ? BagCheck.Ok : BagCheck.Changed },
             items = bag.Payload.Select(c => new { kind = kinds.GetValueOrDefault(c.Name), name = c.Name, recordedSha256 = c.Expected, sha256 = c.Actual, status = c.Status }),
             tagFiles = bag.TagFiles.Select(c => new { name = c.Name, recordedSha256 = c.Expected, sha256 = c.Actual, status = c.Status }),
+            custody = CustodyBody(custody),
         });
     }
 
@@ -201,8 +223,63 @@ public sealed class BundleEndpoints(
             return NotFound(disputeId);
         }
 
-        return JsonText.Of(200, new { disputeId, entries = await bundles.ReadCustodyAsync(platform, disputeId, cancellation) });
+        var lines = await bundles.ReadCustodyLinesAsync(platform, disputeId, cancellation);
+        return JsonText.Of(200, new
+        {
+            disputeId,
+            entries = lines.Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.Clone()),
+            chain = CustodyBody(CustodyChain.Verify(lines)),
+        });
     }
+
+    /// <summary>
+    /// A read-only link to the ready bundle, valid 15 minutes, minted on this explicit request and recorded in the
+    /// chain of custody (who, why, until when). Replayed by its Idempotency-Key only while the link is valid; after
+    /// that the same key mints a fresh link.
+    /// </summary>
+    public Task<IResult> MintLink(HttpRequest request, string disputeId) =>
+        posts.HandleAsync<BundleLinkRequest>(request, PlatformRoles.Any, post => MintLinkAsync(post, disputeId), 8 * 1024);
+
+    private async Task<IResult> MintLinkAsync(PostRequest<BundleLinkRequest> post, string disputeId)
+    {
+        var (platform, cancellation) = (post.Platform, post.Cancellation);
+        var v = new RequestValidator();
+        var reason = v.OptionalString(post.Body.Reason, "reason", 500);
+        if (v.HasErrors)
+        {
+            return v.ToProblem();
+        }
+
+        var record = PlatformId.IsWellFormedKey(disputeId, 64) ? await bundles.FindAsync(platform, disputeId, cancellation) : null;
+        if (record is null)
+        {
+            return NotFound(disputeId);
+        }
+
+        if (record.Bundle is not { } bundle)
+        {
+            return Problem.Conflict("BUNDLE_NOT_READY", $"The evidence bundle of dispute '{disputeId}' is {record.Status}; there is nothing to link to yet.");
+        }
+
+        var (link, expiresAt) = await bundles.ReadLinkAsync(bundle.Blob, configuration.GetValue("Disputes:LinkValidity", LinkValidity), cancellation);
+        await bundles.AppendCustodyAsync(platform, disputeId, new
+        {
+            @event = "link_issued",
+            at = clock.GetUtcNow(),
+            by = new { platform = platform.Value, subject = post.Caller.Subject, name = post.Caller.Name },
+            reason,
+            bundle = bundle.Blob,
+            expiresAt,
+        }, cancellation);
+
+        var body = System.Text.Json.JsonSerializer.Serialize(
+            new { disputeId, bundleUrl = link.ToString(), bundleUrlExpiresAt = ApiTime.Format(Instant.FromDateTimeOffset(expiresAt)), bundleSha256 = bundle.BundleSha256 },
+            ApiJson.Options);
+        return new JsonText(new Storage.Idempotency.StoredResponse(201, body, null, expiresAt));
+    }
+
+    private static object CustodyBody(CustodyVerification chain) =>
+        new { valid = chain.Valid, entries = chain.Entries, brokenAt = chain.BrokenAt, head = chain.Head };
 
     private async Task<JsonText> StatusAsync(PlatformId platform, string disputeId, IWorkflowClient workflows, bool accepted, string? requestedBy, CancellationToken cancellation)
     {
@@ -222,18 +299,6 @@ public sealed class BundleEndpoints(
         };
         if (record.Bundle is { } bundle)
         {
-            // A fresh link on every read, valid 15 minutes; handing it out is a custody event.
-            var (link, expiresAt) = await bundles.ReadLinkAsync(bundle.Blob, LinkValidity, cancellation);
-            await bundles.AppendCustodyAsync(platform, disputeId, new
-            {
-                @event = "link_issued",
-                at = clock.GetUtcNow(),
-                by = new { platform = platform.Value, requestedBy },
-                bundle = bundle.Blob,
-                expiresAt,
-            }, cancellation);
-            body["bundleUrl"] = link.ToString();
-            body["bundleUrlExpiresAt"] = ApiTime.Format(Instant.FromDateTimeOffset(expiresAt));
             body["manifest"] = new
             {
                 items = bundle.Items.Select(i => new { kind = i.Kind, name = i.Name, sha256 = i.Sha256, size = i.Size }),

@@ -39,9 +39,11 @@ public static class DisputesApi
         api.MapPut("/live-sessions/{sessionId}/evidence/{kind}/{recordId}", (HttpRequest r, string sessionId, string kind, string recordId, EvidenceEndpoints h) => h.PushToSession(r, sessionId, kind, recordId));
         api.MapPut("/orders/{orderId}/evidence", (HttpRequest r, string orderId, EvidenceEndpoints h) => h.UpdateOrder(r, orderId));
         api.MapGet("/orders/{orderId}/evidence", (HttpRequest r, string orderId, EvidenceEndpoints h) => h.GetOrder(r, orderId));
+        api.MapGet("/disputes", (HttpRequest r, BundleEndpoints h) => h.List(r));
         api.MapPost("/disputes/{disputeId}/evidence-bundles", (HttpRequest r, string disputeId, BundleEndpoints h, IWorkflowClient w) => h.Start(r, disputeId, w));
         api.MapGet("/disputes/{disputeId}/evidence-bundles", (HttpRequest r, string disputeId, BundleEndpoints h, IWorkflowClient w) => h.Get(r, disputeId, w));
         api.MapGet("/disputes/{disputeId}/evidence-bundles/verification", (HttpRequest r, string disputeId, BundleEndpoints h) => h.Verify(r, disputeId));
+        api.MapPost("/disputes/{disputeId}/evidence-bundles/links", (HttpRequest r, string disputeId, BundleEndpoints h) => h.MintLink(r, disputeId));
         api.MapGet("/disputes/{disputeId}/evidence-bundles/custody", (HttpRequest r, string disputeId, BundleEndpoints h) => h.Custody(r, disputeId));
         api.MapPut("/orders/{orderId}/evidence/{kind}/{recordId}", (HttpRequest r, string orderId, string kind, string recordId, EvidenceEndpoints h) => h.PushToOrder(r, orderId, kind, recordId));
         return api;

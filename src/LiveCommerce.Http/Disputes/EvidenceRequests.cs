@@ -14,3 +14,6 @@ public sealed record EvidenceBundleRequest(
     string? Sku,
     string? ConsumerClaim,
     string? RequestedBy);
+
+/// <summary>The body of POST …/evidence-bundles/links: why the link is needed (kept in the chain of custody).</summary>
+public sealed record BundleLinkRequest(string? Reason);

@@ -27,6 +27,7 @@ namespace LiveCommerce.Http.Filings;
 public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings, TimeProvider clock, ILogger<FilingEndpoints> logger)
 {
     private const int MaxBodyBytes = 64 * 1024;
+    private const int MaxListed = 500;
 
     // A receipt's submission time may run ahead of our clock by this much (the platform's clock, not a future date).
     private static readonly Duration ClockSkew = Duration.FromMinutes(5);
@@ -189,6 +190,27 @@ public sealed class FilingEndpoints(CalendarStore calendars, FilingStore filings
         // Late as soon as the deadline has passed, whether or not the escalation has run yet.
         var status = FilingLifecycle.TimePassed(filing.Status, filing.Deadline, Now());
         return new JsonText(new StoredResponse(200, FilingDocument.Answer(filing, status)));
+    }
+
+    /// <summary>The platform's filings with a deadline in <c>?from=&amp;to=</c>, earliest first (the console's deadline calendar).</summary>
+    public async Task<IResult> List(HttpRequest request)
+    {
+        if (!CallerAccess.TryAuthorize(request, out var caller, out var problem, PlatformRoles.Any) ||
+            !DateRange.TryRead(request, out var from, out var to, out problem))
+        {
+            return problem;
+        }
+
+        var platform = caller.Platform;
+
+        var found = await filings.ListByDeadlineAsync(platform, from, to, MaxListed + 1, request.HttpContext.RequestAborted);
+        var now = Now();
+        var listed = found
+            .OrderBy(f => f.Deadline.Date).ThenBy(f => f.EventId, StringComparer.Ordinal)
+            .Take(MaxListed)
+            .Select(f => JsonDocument.Parse(FilingDocument.Answer(f, FilingLifecycle.TimePassed(f.Status, f.Deadline, now))).RootElement)
+            .ToList();
+        return JsonText.Of(200, new { from = ApiTime.Format(from), to = ApiTime.Format(to), filings = listed, truncated = found.Count > MaxListed });
     }
 
     /// <summary>Starts the filing's reminders-and-escalation workflow, unless it exists already.</summary>

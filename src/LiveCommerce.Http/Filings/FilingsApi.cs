@@ -31,6 +31,7 @@ public static class FilingsApi
         api.MapPost("/events/{eventId}/filings", (HttpRequest r, string eventId, FilingEndpoints h, IWorkflowClient w) => h.Create(r, eventId, w));
         api.MapPost("/events/{eventId}/filings/receipt", (HttpRequest r, string eventId, FilingEndpoints h, IWorkflowClient w) => h.RecordReceipt(r, eventId, w));
         api.MapGet("/events/{eventId}/filings", (HttpRequest r, string eventId, FilingEndpoints h) => h.Get(r, eventId));
+        api.MapGet("/filings", (HttpRequest r, FilingEndpoints h) => h.List(r));
         return api;
     }
 }

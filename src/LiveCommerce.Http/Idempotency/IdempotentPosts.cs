@@ -1,5 +1,6 @@
 using LiveCommerce.Domain;
 using LiveCommerce.Http.Json;
+using LiveCommerce.Http.Problems;
 using LiveCommerce.Http.Tenancy;
 using LiveCommerce.Storage.Idempotency;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,9 @@ public sealed record PostRequest<T>(Caller Caller, T Body, string Fingerprint, I
 /// </summary>
 public sealed class IdempotentPosts(IdempotencyLedger ledger)
 {
+    /// <summary>How long a second attempt waits for the first attempt's response before it is told to retry.</summary>
+    private static readonly TimeSpan InProgressWait = TimeSpan.FromSeconds(5);
+
     public async Task<IResult> HandleAsync<T>(
         HttpRequest request,
         string[] roles,
@@ -49,16 +53,50 @@ public sealed class IdempotentPosts(IdempotencyLedger ledger)
             return body.Problem;
         }
 
-        if (key is not null && await ledger.FindAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation) is { } earlier)
+        if (key is null)
         {
-            return IdempotencyKey.Answer(earlier);
+            return await handle(new PostRequest<T>(caller, body.Value!, body.Fingerprint, key, request));
         }
 
-        var result = await handle(new PostRequest<T>(caller, body.Value!, body.Fingerprint, key, request));
-        if (key is not null && result is JsonText { Response.Status: >= 200 and < 300 } first &&
-            await ledger.RecordAsync(platform, key.Scope, key.Value, body.Fingerprint, first.Response, cancellation) is { } winner)
+        // Claim the key first: of two concurrent first attempts only one runs the work; the other waits for its
+        // response a little, then is told to retry (409 IDEMPOTENCY_REQUEST_IN_PROGRESS with Retry-After).
+        IdempotencyClaim claim;
+        var waitUntil = DateTime.UtcNow + InProgressWait;
+        while ((claim = await ledger.ClaimAsync(platform, key.Scope, key.Value, body.Fingerprint, cancellation)) is IdempotencyClaim.InProgress)
         {
-            return IdempotencyKey.Answer(winner);
+            if (DateTime.UtcNow >= waitUntil)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = "1";
+                return Problem.Conflict("IDEMPOTENCY_REQUEST_IN_PROGRESS", $"A request with this {IdempotencyKey.Header} is still being handled; retry after 1 s to get its response.");
+            }
+
+            await Task.Delay(100, cancellation);
+        }
+
+        if (claim is IdempotencyClaim.Earlier earlier)
+        {
+            return IdempotencyKey.Answer(earlier.Outcome);
+        }
+
+        var tag = ((IdempotencyClaim.Claimed)claim).Tag;
+        IResult result;
+        try
+        {
+            result = await handle(new PostRequest<T>(caller, body.Value!, body.Fingerprint, key, request));
+        }
+        catch
+        {
+            await ledger.ReleaseAsync(platform, key.Scope, key.Value, tag, cancellation);
+            throw;
+        }
+
+        if (result is JsonText { Response.Status: >= 200 and < 300 } first)
+        {
+            await ledger.CompleteAsync(platform, key.Scope, key.Value, body.Fingerprint, first.Response, tag, cancellation);
+        }
+        else
+        {
+            await ledger.ReleaseAsync(platform, key.Scope, key.Value, tag, cancellation);
         }
 
         return result;

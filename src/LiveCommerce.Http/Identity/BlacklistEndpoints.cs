@@ -83,7 +83,7 @@ public sealed class BlacklistEndpoints(
         }
 
         var entry = new BlacklistEntry("bl_" + Guid.CreateVersion7().ToString("N"), reason, now, expiresAt);
-        await store.BlacklistAsync(platform, subjectHash!, b.SubjectType!, masked!, entry, cancellation);
+        await store.BlacklistAsync(platform, subjectHash!, b.SubjectType!, masked!, entry, post.Caller.Subject, cancellation);
         logger.LogInformation("Blacklisted {SubjectType} {Masked} on {Platform} as {BlacklistId}", b.SubjectType, masked, platform.Value, entry.BlacklistId);
 
         return JsonText.Of(201, new
@@ -94,6 +94,7 @@ public sealed class BlacklistEndpoints(
             reason,
             blacklistedAt = ApiTime.Format(entry.BlacklistedAt),
             expiresAt = ApiTime.Format(entry.ExpiresAt),
+            decidedBy = post.Caller.Subject,
         });
     }
 }

@@ -25,7 +25,7 @@ public static class IdentityApi
         services.AddSingleton<LiveSessionStore>();
         services.AddSingleton<IPreLiveRecords>(sp => sp.GetRequiredService<LiveSessionStore>());
         services.AddSingleton<IQualificationStandings>(sp => sp.GetRequiredService<AccountStandings>());
-        services.AddSingleton<IIdentityVerificationProvider, SimulatedIdentityProvider>();
+        // IIdentityVerificationProvider (the challenges) and the providers' adapters: Providers/IdentityProviders.Register.
         services.AddSingleton<LiveSessionEndpoints>();
         services.AddSingleton<ISessionItemScreening, Screening.SessionItemScreening>();
         return services;
@@ -42,7 +42,8 @@ public static class IdentityApi
         api.MapPost("/blacklist", (HttpRequest r, BlacklistEndpoints h) => h.Add(r));
         api.MapPost("/live-sessions/{sessionId}/pre-live-checks", (HttpRequest r, string sessionId, LiveSessionEndpoints h, IWorkflowClient w) => h.Start(r, sessionId, w));
         api.MapGet("/live-sessions/{sessionId}/pre-live-checks", (HttpRequest r, string sessionId, LiveSessionEndpoints h, IWorkflowClient w) => h.Get(r, sessionId, w));
-        api.MapPost("/live-sessions/{sessionId}/identity-results", (HttpRequest r, string sessionId, LiveSessionEndpoints h, IWorkflowClient w) => h.PostResult(r, sessionId, w));
+        api.MapPost("/live-sessions/{sessionId}/identity-results", LiveSessionEndpoints.PostResult);
+        api.MapPost("/identity-providers/{provider}/results", (HttpRequest r, string provider, Providers.IdentityProviderEndpoints h, IWorkflowClient w) => h.PostResult(r, provider, w));
         return api;
     }
 }

@@ -110,78 +110,14 @@ public sealed class LiveSessionEndpoints(
         return await StatusResponseAsync(workflows, platform, sessionId, scheduledStart, instanceId, wait, accepted: true, request.Path.Value!, cancellation);
     }
 
-    public Task<IResult> PostResult(HttpRequest request, string sessionId, IWorkflowClient workflows) =>
-        posts.HandleAsync<IdentityResultRequest>(request, [PlatformRoles.PlatformApi], post => PostResultAsync(post, sessionId, workflows));
-
-    private async Task<IResult> PostResultAsync(PostRequest<IdentityResultRequest> post, string sessionId, IWorkflowClient workflows)
-    {
-        var (platform, b, cancellation) = (post.Platform, post.Body, post.Cancellation);
-        var v = new RequestValidator();
-        var hostId = v.Key(b.HostId, "hostId");
-        bool? matched = b.Outcome switch
-        {
-            "match" => true,
-            "no_match" => false,
-            null => null,
-            _ => null,
-        };
-        if (b.Outcome is null)
-        {
-            v.Add("outcome", "REQUIRED", "'outcome' is required.");
-        }
-        else if (matched is null)
-        {
-            v.Add("outcome", "INVALID_VALUE", $"'{b.Outcome}' is not one of: match, no_match.");
-        }
-
-        if (b.LivenessScore is null)
-        {
-            v.Add("livenessScore", "REQUIRED", "'livenessScore' is required.");
-        }
-        else if (b.LivenessScore is < 0 or > 1 || double.IsNaN(b.LivenessScore.Value))
-        {
-            v.Add("livenessScore", "OUT_OF_RANGE", "'livenessScore' must be between 0 and 1.");
-        }
-
-        var reference = v.RequiredString(b.ProviderReference, "providerReference", 200);
-        if (v.HasErrors)
-        {
-            return v.ToProblem();
-        }
-
-        var session = PlatformId.IsWellFormedKey(sessionId, 64) ? await sessions.FindSessionAsync(platform, sessionId, cancellation) : null;
-        if (session is null)
-        {
-            return Problem.NotFound("SESSION_NOT_FOUND", $"No pre-live check for session '{sessionId}'.");
-        }
-
-        if (!session.HostIds.Contains(hostId, StringComparer.Ordinal))
-        {
-            return Problem.Unprocessable("HOST_NOT_IN_SESSION", $"Host '{hostId}' is not a host of session '{sessionId}'.",
-                [new FieldError("hostId", "HOST_NOT_IN_SESSION", $"Session '{sessionId}' has hosts: {string.Join(", ", session.HostIds)}.")]);
-        }
-
-        var instance = await workflows.GetInstanceAsync(session.InstanceId, cancellationToken: cancellation);
-        if (instance?.IsFinished == true)
-        {
-            return Problem.Conflict("PRE_LIVE_CHECK_FINISHED", $"The pre-live check of session '{sessionId}' has already finished; the result was not used.");
-        }
-
-        var result = new IdentityResult(hostId, matched!.Value, b.LivenessScore!.Value, reference, clock.GetUtcNow());
-        var recorded = await sessions.RecordResultAsync(platform, sessionId, result, cancellation);
-        if (recorded == CreateOutcome.AlreadyExistsDifferent)
-        {
-            return Problem.Conflict("RESULT_ALREADY_RECORDED", $"Host '{hostId}' already has a different identity result for session '{sessionId}'.");
-        }
-
-        if (recorded == CreateOutcome.Created)
-        {
-            await workflows.RaiseEventAsync(session.InstanceId, PreLiveCheckWorkflow.ResultEvent(hostId), result, cancellation);
-        }
-
-        var location = $"/api/live-sessions/{sessionId}/pre-live-checks";
-        return JsonText.Of(202, new { sessionId, hostId, accepted = true }, location);
-    }
+    /// <summary>
+    /// v1's route for the platform to post its own host's identity result, withdrawn in v2: the regulated platform
+    /// cannot assert its host's identity. Results come signed from the provider (IdentityProviderEndpoints).
+    /// </summary>
+    public static IResult PostResult() =>
+        Problem.Of(410, "ROUTE_WITHDRAWN", "Gone.",
+            "POST /api/live-sessions/{sessionId}/identity-results is withdrawn (contract v2): the identity provider posts the signed result to " +
+            "POST /api/identity-providers/{provider}/results for the host's challengeId, shown by GET /api/live-sessions/{sessionId}/pre-live-checks.");
 
     public async Task<IResult> Get(HttpRequest request, string sessionId, IWorkflowClient workflows)
     {
@@ -199,7 +135,7 @@ public sealed class LiveSessionEndpoints(
             : await StatusResponseAsync(workflows, platform, sessionId, session.ScheduledStart, session.InstanceId, TimeSpan.Zero, accepted: false, request.Path.Value!, cancellation);
     }
 
-    private static async Task<JsonText> StatusResponseAsync(IWorkflowClient workflows, PlatformId platform, string sessionId, DateTimeOffset scheduledStart, string instanceId, TimeSpan wait, bool accepted, string location, CancellationToken cancellation)
+    private async Task<JsonText> StatusResponseAsync(IWorkflowClient workflows, PlatformId platform, string sessionId, DateTimeOffset scheduledStart, string instanceId, TimeSpan wait, bool accepted, string location, CancellationToken cancellation)
     {
         var instance = wait > TimeSpan.Zero
             ? await workflows.WaitForCompletionAsync(instanceId, wait, cancellation)
@@ -213,11 +149,12 @@ public sealed class LiveSessionEndpoints(
         } ?? new PreLiveCheckResult(PreLiveCheckResult.Pending, [], [], null);
 
         var finished = result.Status != PreLiveCheckResult.Pending;
+        var challenges = result.Hosts.Count == 0 ? new Dictionary<string, (string, string)>() : await sessions.ListChallengesAsync(platform, sessionId, cancellation);
         var body = new Dictionary<string, object?>
         {
             ["sessionId"] = sessionId,
             ["status"] = result.Status,
-            ["hosts"] = result.Hosts.Select(h => new { hostId = h.HostId, identity = h.Identity }).ToList(),
+            ["hosts"] = result.Hosts.Select(h => HostBody(h, challenges)).ToList(),
             ["reasons"] = result.Reasons.Select(ReasonBody.Of).ToList(),
             ["scheduledStart"] = ApiTime.Format(Instant.FromDateTimeOffset(scheduledStart)),
         };
@@ -228,5 +165,18 @@ public sealed class LiveSessionEndpoints(
 
         // 202 + Location while it runs; 200 with the final body when it finished within ?waitSeconds.
         return accepted && !finished ? JsonText.Of(202, body, location) : JsonText.Of(200, body);
+    }
+
+    /// <summary>A host's identity and, once issued, its challenge: the platform hands the id to the provider's client flow.</summary>
+    private static Dictionary<string, object?> HostBody(PreLiveHostStatus host, IReadOnlyDictionary<string, (string ChallengeId, string Provider)> challenges)
+    {
+        var body = new Dictionary<string, object?> { ["hostId"] = host.HostId, ["identity"] = host.Identity };
+        if (challenges.TryGetValue(host.HostId, out var challenge))
+        {
+            body["challengeId"] = challenge.ChallengeId;
+            body["provider"] = challenge.Provider;
+        }
+
+        return body;
     }
 }

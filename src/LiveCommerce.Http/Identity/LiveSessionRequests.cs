@@ -11,5 +11,3 @@ public sealed record PreLiveCheckRequest(
     IReadOnlyList<PreLiveItemBody>? Items);
 
 public sealed record PreLiveItemBody(string? Sku, string? Title, string? Description, string? Category, string? Brand);
-
-public sealed record IdentityResultRequest(string? HostId, string? Outcome, double? LivenessScore, string? ProviderReference);

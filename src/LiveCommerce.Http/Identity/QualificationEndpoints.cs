@@ -67,13 +67,13 @@ public sealed class QualificationEndpoints(
         };
         var decision = Policy.EvaluateMerchant(application, now, facts);
         var nameHash = personHash is null ? null : hasher.HashName(application.LegalRepresentative.Name);
-
-        var answer = await CommitAsync(platform, SubjectKind.Merchant, merchantId, "merchantId", decision, entityHash, personHash, nameHash, key, body.Fingerprint, cancellation);
-        if (answer.Committed && decision.Outcome == Decision.Approved && personHash is not null && personRecord.Result?.VerifiedNameHash is null)
+        if (decision.Outcome == Decision.Approved && personHash is not null && personRecord.Result?.VerifiedNameHash is null &&
+            !await store.TryBindVerifiedNameAsync(platform, personHash, "person", subjects.Person!.Masked, nameHash!, cancellation))
         {
-            await store.RecordVerifiedNameAsync(platform, personHash, "person", subjects.Person!.Masked, nameHash!, cancellation);
+            decision = Policy.EvaluateMerchant(application, now, facts with { PersonNameMismatch = true });
         }
 
+        var answer = await CommitAsync(platform, SubjectKind.Merchant, merchantId, "merchantId", decision, entityHash, personHash, nameHash, key, body.Fingerprint, cancellation);
         return answer.Result;
     }
 
@@ -114,13 +114,13 @@ public sealed class QualificationEndpoints(
         };
         var decision = Policy.EvaluateHost(application, now, facts);
         var nameHash = personHash is null ? null : hasher.HashName(application.Name);
-
-        var answer = await CommitAsync(platform, SubjectKind.Host, hostId, "hostId", decision, personHash, null, nameHash, key, body.Fingerprint, cancellation);
-        if (answer.Committed && decision.Outcome == Decision.Approved && personHash is not null && record?.VerifiedNameHash is null)
+        if (decision.Outcome == Decision.Approved && personHash is not null && record?.VerifiedNameHash is null &&
+            !await store.TryBindVerifiedNameAsync(platform, personHash, "person", person!.Masked, nameHash!, cancellation))
         {
-            await store.RecordVerifiedNameAsync(platform, personHash, "person", person!.Masked, nameHash!, cancellation);
+            decision = Policy.EvaluateHost(application, now, facts with { PersonNameMismatch = true });
         }
 
+        var answer = await CommitAsync(platform, SubjectKind.Host, hostId, "hostId", decision, personHash, null, nameHash, key, body.Fingerprint, cancellation);
         return answer.Result;
     }
 

@@ -39,14 +39,21 @@ public static class JsonBody
     public static async Task<JsonBody<T>> ReadAsync<T>(HttpRequest request, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
         where T : class
     {
+        var (bytes, problem) = await ReadBytesAsync(request, maxBytes, cancellationToken);
+        return problem is not null ? JsonBody<T>.Fail(problem) : Parse<T>(bytes!);
+    }
+
+    /// <summary>The raw body (for a signature over its exact bytes), bounded; a problem when it is not JSON or too large.</summary>
+    public static async Task<(byte[]? Bytes, Problem? Problem)> ReadBytesAsync(HttpRequest request, int maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
+    {
         if (request.ContentType is { Length: > 0 } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
-            return JsonBody<T>.Fail(Problem.Of(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type.", "Send the body as application/json."));
+            return (null, Problem.Of(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type.", "Send the body as application/json."));
         }
 
         if (request.ContentLength > maxBytes)
         {
-            return JsonBody<T>.Fail(Problem.PayloadTooLarge($"The body may be at most {maxBytes:N0} bytes."));
+            return (null, Problem.PayloadTooLarge($"The body may be at most {maxBytes:N0} bytes."));
         }
 
         byte[] bytes;
@@ -56,22 +63,29 @@ public static class JsonBody
         }
         catch (BodyTooLargeException)
         {
-            return JsonBody<T>.Fail(Problem.PayloadTooLarge($"The body may be at most {maxBytes:N0} bytes."));
+            return (null, Problem.PayloadTooLarge($"The body may be at most {maxBytes:N0} bytes."));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return JsonBody<T>.Fail(Problem.PayloadTooLarge(ex.Message));
+            return (null, Problem.PayloadTooLarge(ex.Message));
         }
         catch (BadHttpRequestException ex)
         {
-            return JsonBody<T>.Fail(Problem.BadRequest("MALFORMED_BODY", ex.Message));
+            return (null, Problem.BadRequest("MALFORMED_BODY", ex.Message));
         }
 
         if (bytes.Length == 0)
         {
-            return JsonBody<T>.Fail(Problem.BadRequest("MALFORMED_JSON", "The request body is empty; a JSON object is required."));
+            return (null, Problem.BadRequest("MALFORMED_JSON", "The request body is empty; a JSON object is required."));
         }
 
+        return (bytes, null);
+    }
+
+    /// <summary>Binds a body already read; the fingerprint is its SHA-256.</summary>
+    public static JsonBody<T> Parse<T>(byte[] bytes)
+        where T : class
+    {
         // One pass on the happy path: bind straight from the bytes. Only when binding fails is the body read again, to
         // tell malformed JSON (MALFORMED_JSON) from well-formed JSON of the wrong shape (INVALID_TYPE at a path).
         try

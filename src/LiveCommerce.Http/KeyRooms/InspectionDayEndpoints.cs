@@ -16,7 +16,7 @@ namespace LiveCommerce.Http.KeyRooms;
 /// the evening run (<c>DailyInspectionPlanWorkflow</c>) plans tomorrow from them; a replan after a key session is
 /// added or an inspector drops out keeps what it can of the stored plan and says what moved.
 /// </summary>
-public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotentPosts posts, TimeProvider clock)
+public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotentPosts posts, TimeProvider clock, ExactSolverSettings solver)
 {
     private const int MaxBodyBytes = 24 * 1024 * 1024;
     private const int CommitAttempts = 3;
@@ -161,7 +161,7 @@ public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotentPo
             }
 
             var plan = day.Schedule is { } schedule
-                ? InspectionScheduler.Replan(next, await days.LoadPlanAsync(platform, d, schedule.PlanId, cancellation))
+                ? InspectionScheduler.Replan(next, await days.LoadPlanAsync(platform, d, schedule.PlanId, cancellation), solver)
                 : FirstPlan(next);
             var committed = await days.TryCommitReplanAsync(platform, day, changes.IsEmpty ? null : next, plan, clock.GetUtcNow(), cancellation);
             if (committed is not null)
@@ -179,9 +179,9 @@ public sealed class InspectionDayEndpoints(InspectionDayStore days, IdempotentPo
     }
 
     // With no plan to keep, every covered session is newly covered: the same report a replan gives.
-    private static SchedulePlan FirstPlan(ScheduleRequest request)
+    private SchedulePlan FirstPlan(ScheduleRequest request)
     {
-        var plan = InspectionScheduler.Plan(request);
+        var plan = InspectionScheduler.Plan(request, solver);
         return plan with { Changes = new PlanChanges([], [], [.. plan.Assignments.Select(a => a.SessionId)], [], []) };
     }
 

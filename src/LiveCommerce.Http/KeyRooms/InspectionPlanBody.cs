@@ -6,7 +6,8 @@ namespace LiveCommerce.Http.KeyRooms;
 /// <summary>
 /// An inspection plan as the contract writes it. The contract's fields keep their shapes exactly (<c>uncovered</c>
 /// stays a list of session ids); what this service adds sits beside them: <c>explanation</c>, <c>upperBound</c>,
-/// <c>provenOptimal</c>, <c>uncoveredReasons</c>, a violation's <c>required</c>, and after a replan <c>changes</c>.
+/// <c>provenOptimal</c>, <c>uncoveredReasons</c> (with <c>blockedBy</c>), <c>optimal</c>, <c>bound</c>, <c>optimum</c>,
+/// <c>solver</c>, a violation's <c>required</c>, and after a replan <c>changes</c>.
 /// </summary>
 internal static class InspectionPlanBody
 {
@@ -35,7 +36,21 @@ internal static class InspectionPlanBody
             }),
             upperBound = c.UpperBound,
             provenOptimal = c.ProvenOptimal,
-            uncoveredReasons = c.Uncovered.Select(u => new { sessionId = u.SessionId, reason = u.Reason }),
+            uncoveredReasons = c.Uncovered.Select(Uncovered),
+            optimal = c.ProvenOptimal,
+            bound = c.UpperBound,
+            optimum = c.ProvenOptimal ? c.KeySessionsCovered : (int?)null,
+            solver = c.Solver is { } solver
+                ? new
+                {
+                    path = solver.Path,
+                    status = solver.Status,
+                    timeMs = solver.TimeMs,
+                    deterministicTime = solver.DeterministicTime,
+                    fastCovered = solver.FastCovered,
+                    flowBound = solver.FlowBound,
+                }
+                : null,
         };
         if (plan.Changes is { } changes)
         {
@@ -44,11 +59,18 @@ internal static class InspectionPlanBody
                 kept = changes.Kept,
                 reassigned = changes.Reassigned.Select(m => new { sessionId = m.SessionId, fromInspectorId = m.FromInspectorId, toInspectorId = m.ToInspectorId }),
                 newlyCovered = changes.NewlyCovered,
-                newlyUncovered = changes.NewlyUncovered.Select(u => new { sessionId = u.SessionId, reason = u.Reason }),
+                newlyUncovered = changes.NewlyUncovered.Select(Uncovered),
                 released = changes.Released,
             };
         }
     }
+
+    private static object Uncovered(UncoveredSession u) => new
+    {
+        sessionId = u.SessionId,
+        reason = u.Reason,
+        blockedBy = u.BlockedBy?.Select(h => new { inspectorId = h.InspectorId, sessionIds = h.SessionIds }),
+    };
 
     public static Dictionary<string, object?> Of(SchedulePlan plan)
     {

@@ -2,7 +2,9 @@ using LiveCommerce.Storage.KeyRooms;
 using LiveCommerce.Workflows.KeyRooms;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using LiveCommerce.Domain.KeyRooms;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveCommerce.Http.KeyRooms;
@@ -10,8 +12,9 @@ namespace LiveCommerce.Http.KeyRooms;
 /// <summary>Services and routes of the contract's "Key rooms and inspection scheduling" section and its extensions.</summary>
 public static class KeyRoomsApi
 {
-    public static IServiceCollection AddKeyRooms(this IServiceCollection services)
+    public static IServiceCollection AddKeyRooms(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(SolverSettings(configuration));
         services.AddSingleton<KeyRoomThresholdStore>();
         services.AddSingleton<KeyRoomEndpoints>();
         services.AddSingleton<InspectionScheduleEndpoints>();
@@ -22,6 +25,20 @@ public static class KeyRoomsApi
         services.AddDailyInspectionPlanning();
         services.AddSingleton<InspectionDayEndpoints>();
         return services;
+    }
+
+    /// <summary>The exact solver's settings (<c>KeyRooms:Solver:*</c>); a host with unusable ones does not start.</summary>
+    public static ExactSolverSettings SolverSettings(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ExactSolverSettings.Section);
+        var defaults = ExactSolverSettings.Default;
+        var settings = new ExactSolverSettings(
+            section.GetValue(nameof(ExactSolverSettings.Enabled), defaults.Enabled),
+            section.GetValue(nameof(ExactSolverSettings.TimeLimit), defaults.TimeLimit),
+            section.GetValue(nameof(ExactSolverSettings.Workers), defaults.Workers),
+            section.GetValue(nameof(ExactSolverSettings.MaxPairs), defaults.MaxPairs));
+        var problems = settings.Validate();
+        return problems.Count == 0 ? settings : throw new InvalidOperationException(string.Join("; ", problems));
     }
 
     public static RouteGroupBuilder MapKeyRooms(this RouteGroupBuilder api)

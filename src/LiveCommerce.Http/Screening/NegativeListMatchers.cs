@@ -6,14 +6,14 @@ using Microsoft.Extensions.Caching.Memory;
 namespace LiveCommerce.Http.Screening;
 
 /// <summary>
-/// Compiled matchers, one per platform, list and version. A version never changes, so a cached matcher is never
-/// stale; the cache only bounds memory (least recently used lists are compiled again on demand).
+/// Compiled screens (both passes), one per platform, list and version. A version never changes, so a cached screen is
+/// never stale; the cache only bounds memory (least recently used lists are compiled again on demand).
 /// </summary>
 public sealed class NegativeListMatchers(NegativeListStore store) : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 64 });
 
-    public async Task<NegativeListMatcher> GetAsync(PlatformId platform, NegativeListVersion version, CancellationToken cancellationToken)
+    public async Task<NegativeListScreen> GetAsync(PlatformId platform, NegativeListVersion version, CancellationToken cancellationToken)
     {
         var key = (platform.Value, version.ListId, version.Version);
         var build = _cache.GetOrCreate(key, entry =>
@@ -34,10 +34,10 @@ public sealed class NegativeListMatchers(NegativeListStore store) : IDisposable
         }
     }
 
-    private async Task<NegativeListMatcher> BuildAsync(NegativeListVersion version)
+    private async Task<NegativeListScreen> BuildAsync(NegativeListVersion version)
     {
         var entries = await store.LoadEntriesAsync(version, CancellationToken.None);
-        return NegativeListMatcher.Build(entries);
+        return NegativeListScreen.Build(entries);
     }
 
     public void Dispose() => _cache.Dispose();

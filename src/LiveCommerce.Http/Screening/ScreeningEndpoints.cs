@@ -77,12 +77,13 @@ public sealed class ScreeningEndpoints(
             }
         }
 
+        var rules = ReadRules(body.Value!.VerdictRules, v);
         if (v.HasErrors)
         {
             return v.ToProblem();
         }
 
-        var version = await lists.AddVersionAsync(platform, listId, entries, clock.GetUtcNow(), cancellation);
+        var version = await lists.AddVersionAsync(platform, listId, entries, rules!, clock.GetUtcNow(), cancellation);
         return JsonText.Of(200, VersionBody(version));
     }
 
@@ -110,7 +111,8 @@ public sealed class ScreeningEndpoints(
         return version is null ? ListNotFound(listId, wanted) : JsonText.Of(200, VersionBody(version));
     }
 
-    public Task<IResult> Screen(HttpRequest request) => posts.HandleAsync<ProductScreeningRequest>(request, [PlatformRoles.PlatformApi], ScreenAsync, MaxBodyBytes);
+    // A computation over stored lists that changes nothing: compliance staff screen listings in the console too.
+    public Task<IResult> Screen(HttpRequest request) => posts.HandleAsync<ProductScreeningRequest>(request, PlatformRoles.Any, ScreenAsync, MaxBodyBytes);
 
     private async Task<IResult> ScreenAsync(PostRequest<ProductScreeningRequest> post)
     {
@@ -149,7 +151,7 @@ public sealed class ScreeningEndpoints(
             holds = StoredLicences.HoldingOn(standing, ChinaTime.DateOf(now));
         }
 
-        var verdicts = ScreenInChunks(await matcherTask, items, holds);
+        var verdicts = ScreenInChunks(await matcherTask, items, holds, version.Rules);
         return JsonText.Of(200, new
         {
             listId,
@@ -158,7 +160,7 @@ public sealed class ScreeningEndpoints(
             {
                 sku = r.Sku,
                 verdict = VerdictId(r.Verdict),
-                matches = r.Matches.Select(m => new { term = m.Term, category = m.Category, field = m.Field, start = m.Start, length = m.Length, matchedText = m.MatchedText }),
+                matches = r.Matches.Select(MatchBody),
             }),
         });
     }
@@ -167,19 +169,74 @@ public sealed class ScreeningEndpoints(
     /// Large batches spread over the cores in ordered chunks (the matcher is thread-safe); a request of 10,000 items
     /// must answer well within its latency budget.
     /// </summary>
-    public static IReadOnlyList<ProductVerdict> ScreenInChunks(NegativeListMatcher matcher, IReadOnlyList<ScreeningItem> items, Func<string, bool>? holds)
+    public static IReadOnlyList<ProductVerdict> ScreenInChunks(NegativeListScreen screen, IReadOnlyList<ScreeningItem> items, Func<string, bool>? holds, VerdictRules rules)
     {
         const int ChunkSize = 1_000;
         if (items.Count <= ChunkSize || Environment.ProcessorCount == 1)
         {
-            return ProductScreening.Screen(matcher, items, holds);
+            return ProductScreening.Screen(screen, items, holds, rules);
         }
 
         var chunks = new IReadOnlyList<ProductVerdict>[(items.Count + ChunkSize - 1) / ChunkSize];
         Parallel.For(0, chunks.Length, c =>
-            chunks[c] = ProductScreening.Screen(matcher, items.Skip(c * ChunkSize).Take(ChunkSize), holds));
+            chunks[c] = ProductScreening.Screen(screen, items.Skip(c * ChunkSize).Take(ChunkSize), holds, rules));
         return [.. chunks.SelectMany(c => c)];
     }
+
+    /// <summary>One match on the wire (screenings, listings' stored screenings, pre-live records alike).</summary>
+    public static object MatchBody(ScreeningMatch m) => new
+    {
+        term = m.Term,
+        category = m.Category,
+        field = m.Field,
+        start = m.Start,
+        length = m.Length,
+        matchedText = m.MatchedText,
+        kind = m.Kind.Id(),
+        confidence = m.Confidence,
+        effect = m.Effect.Id(),
+    };
+
+    /// <summary>The list's verdict rules from the PUT body: absent is the defaults; unknown kinds or effects are 400.</summary>
+    private static VerdictRules? ReadRules(VerdictRulesBody? body, RequestValidator v)
+    {
+        if (body is null)
+        {
+            return VerdictRules.Default;
+        }
+
+        var effects = new Dictionary<MatchKind, MatchEffect>();
+        foreach (var (kindId, effectId) in body.Kinds ?? new Dictionary<string, string?>())
+        {
+            var path = $"verdictRules.kinds.{kindId}";
+            if (!MatchKindIds.TryParseKind(kindId, out var kind))
+            {
+                v.Add(path, "INVALID_VALUE", $"'{kindId}' is not a match kind; one of: {string.Join(", ", MatchKindIds.AllKinds)}.");
+            }
+            else if (effectId is null || !MatchKindIds.TryParseEffect(effectId, out var effect))
+            {
+                v.Add(path, "INVALID_VALUE", $"'{effectId}' is not one of: {string.Join(", ", MatchKindIds.AllEffects)}.");
+            }
+            else
+            {
+                effects[kind] = effect;
+            }
+        }
+
+        if (body.MinBlockConfidence is < 0 or > 1 || (body.MinBlockConfidence is double d && double.IsNaN(d)))
+        {
+            v.Add("verdictRules.minBlockConfidence", "OUT_OF_RANGE", "'verdictRules.minBlockConfidence' must be between 0 and 1.");
+            return null;
+        }
+
+        return VerdictRules.With(effects, body.MinBlockConfidence);
+    }
+
+    private static object RulesBody(VerdictRules rules) => new
+    {
+        kinds = rules.Effects.OrderBy(e => e.Key).ToDictionary(e => e.Key.Id(), e => e.Value.Id()),
+        minBlockConfidence = rules.MinBlockConfidence,
+    };
 
     public static string VerdictId(ScreeningVerdict verdict) => verdict switch
     {
@@ -220,6 +277,7 @@ public sealed class ScreeningEndpoints(
         entryCount = version.EntryCount,
         sha256 = version.Sha256,
         createdAt = ApiTime.Format(Instant.FromDateTimeOffset(version.CreatedAt)),
+        verdictRules = RulesBody(version.Rules),
     };
 
     private static Problem ListNotFound(string listId, int? version) => version is null

@@ -41,7 +41,7 @@ public sealed class SessionItemScreening(
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var standing = await standings.GetAsync(platform, SubjectKind.Merchant, request.MerchantId, now, cancellationToken);
         var items = request.Items.Select(i => new ScreeningItem(i.Sku, i.Title, i.Description, i.Category, i.Brand)).ToList();
-        var verdicts = ProductScreening.Screen(await matchers.GetAsync(platform, version, cancellationToken), items, StoredLicences.HoldingOn(standing, ChinaTime.DateOf(now)));
+        var verdicts = ProductScreening.Screen(await matchers.GetAsync(platform, version, cancellationToken), items, StoredLicences.HoldingOn(standing, ChinaTime.DateOf(now)), version.Rules);
 
         var record = JsonSerializer.SerializeToUtf8Bytes(new
         {
@@ -49,7 +49,7 @@ public sealed class SessionItemScreening(
             listId = version.ListId,
             listVersion = version.Version,
             screenedAt = ApiTime.Format(now),
-            results = verdicts.Select(r => new { sku = r.Sku, verdict = ScreeningEndpoints.VerdictId(r.Verdict), matches = r.Matches }),
+            results = verdicts.Select(r => new { sku = r.Sku, verdict = ScreeningEndpoints.VerdictId(r.Verdict), matches = r.Matches.Select(ScreeningEndpoints.MatchBody) }),
         }, ApiJson.Options);
         // A re-run of the activity finds the blob there: the record of the first run stands.
         await storage.Container(StorageNames.EvidenceContainer)

@@ -4,14 +4,12 @@ using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using LiveCommerce.Http.BackgroundChecks;
-using LiveCommerce.Http.Json;
 using LiveCommerce.Storage;
-using NodaTime;
 
 namespace LiveCommerce.LocalHost.BackgroundChecks;
 
 /// <summary>
-/// Consumes the <c>background-checks</c> storage queue with the same handler as the Service Bus trigger in Azure.
+/// Consumes the <c>background-checks</c> storage queue with the same handler and poison envelope as the Functions app's queue trigger.
 /// A received message is invisible for <see cref="BackgroundCheckOptions.VisibilityTimeout"/>; handled, it is deleted;
 /// a failure makes it visible again after a growing delay; the fifth failed attempt, or a message that cannot be
 /// handled at all, moves it to <c>background-checks-poison</c> with the reason. At most
@@ -20,6 +18,7 @@ namespace LiveCommerce.LocalHost.BackgroundChecks;
 public sealed class BackgroundCheckQueueConsumer(
     StorageClients storage,
     IBackgroundCheckHandler handler,
+    BackgroundCheckPoison poison,
     BackgroundCheckOptions options,
     TimeProvider clock,
     ILogger<BackgroundCheckQueueConsumer> logger) : BackgroundService
@@ -32,8 +31,7 @@ public sealed class BackgroundCheckQueueConsumer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = storage.Queue(StorageNames.BackgroundChecksQueue);
-        var poison = storage.Queue(StorageNames.BackgroundChecksPoisonQueue);
-        using var slots = new SemaphoreSlim(options.MaxConcurrency);
+                using var slots = new SemaphoreSlim(options.MaxConcurrency);
         var pause = FirstPollInterval;
         try
         {
@@ -75,7 +73,7 @@ public sealed class BackgroundCheckQueueConsumer(
                 pause = FirstPollInterval;
                 foreach (var message in messages)
                 {
-                    var work = HandleAsync(queue, poison, message, slots, stoppingToken);
+                    var work = HandleAsync(queue, message, slots, stoppingToken);
                     _inFlight[work] = true;
                     _ = work.ContinueWith(done => _inFlight.TryRemove(done, out _), TaskScheduler.Default);
                 }
@@ -91,7 +89,7 @@ public sealed class BackgroundCheckQueueConsumer(
         }
     }
 
-    private async Task HandleAsync(QueueClient queue, QueueClient poison, QueueMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    private async Task HandleAsync(QueueClient queue, QueueMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -114,7 +112,7 @@ public sealed class BackgroundCheckQueueConsumer(
                 }
             }
 
-            await SettleAsync(queue, poison, message, settlement, stoppingToken);
+            await SettleAsync(queue, message, settlement, stoppingToken);
             BackgroundCheckMetrics.Record(settlement, started);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -137,7 +135,7 @@ public sealed class BackgroundCheckQueueConsumer(
         }
     }
 
-    private async Task SettleAsync(QueueClient queue, QueueClient poison, QueueMessage message, Settlement settlement, CancellationToken cancellationToken)
+    private async Task SettleAsync(QueueClient queue, QueueMessage message, Settlement settlement, CancellationToken cancellationToken)
     {
         switch (settlement)
         {
@@ -146,7 +144,7 @@ public sealed class BackgroundCheckQueueConsumer(
                 break;
             case Settlement.DeadLetter deadLetter:
                 // Poison first, then delete: a crash in between leaves a copy in both, never in neither.
-                await poison.SendMessageAsync(PoisonEnvelope(message, deadLetter), cancellationToken: cancellationToken);
+                await poison.SetAsideAsync(message, deadLetter, cancellationToken);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                 logger.LogWarning(
                     "Background check {QueueMessageId} moved to {PoisonQueue} after {Attempts} attempt(s): {Reason} {Description}",
@@ -157,18 +155,4 @@ public sealed class BackgroundCheckQueueConsumer(
                 break;
         }
     }
-
-    /// <summary>The original message, as text, wrapped with why it was set aside and how often it was tried.</summary>
-    private BinaryData PoisonEnvelope(QueueMessage message, Settlement.DeadLetter deadLetter) => BinaryData.FromObjectAsJson(
-        new
-        {
-            reason = deadLetter.Reason,
-            description = deadLetter.Description,
-            attempts = message.DequeueCount,
-            failedAt = ApiTime.Format(Instant.FromDateTimeOffset(clock.GetUtcNow())),
-            queueMessageId = message.MessageId,
-            insertedAt = message.InsertedOn is { } inserted ? ApiTime.Format(Instant.FromDateTimeOffset(inserted)) : null,
-            body = message.Body.ToString(),
-        },
-        ApiJson.Options);
 }

@@ -1,4 +1,5 @@
 using DurableTask.AzureStorage;
+using LiveCommerce.Http.Schedules;
 using LiveCommerce.LocalHost.Schedules;
 using LiveCommerce.Storage;
 using LiveCommerce.Workflows;
@@ -47,22 +48,10 @@ public static class DurableServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The enabled daily jobs and their times (Asia/Shanghai), from the settings each capability already had.</summary>
+    /// <summary>The capabilities' daily jobs (shared with the Functions app) and the engine's history purge.</summary>
     private static List<JobTime> JobTimes(IConfiguration configuration, DurableTaskSettings settings)
     {
-        var jobs = new List<JobTime>();
-        if (configuration.GetValue("BackgroundChecks:SweepEnabled", true))
-        {
-            var at = configuration.GetValue<TimeOnly?>("BackgroundChecks:SweepTime") ?? new TimeOnly(2, 0);
-            jobs.Add(new(ReverificationSweepJob.JobName, NodaTime.LocalTime.FromTicksSinceMidnight(at.Ticks), configuration.GetValue("BackgroundChecks:SweepOnStartup", false)));
-        }
-
-        if (configuration.GetValue("Disputes:PurgeEnabled", true))
-        {
-            jobs.Add(new(EvidencePurgeJob.JobName, JobCalendar.ParseTime(configuration["Disputes:PurgeAt"], new(3, 0), "Disputes:PurgeAt"), configuration.GetValue("Disputes:PurgeOnStartup", true)));
-        }
-
-        jobs.Add(new(InspectionPlansJob.JobName, JobCalendar.ParseTime(configuration["KeyRooms:DailyPlanAt"], new(18, 0), "KeyRooms:DailyPlanAt"), false));
+        var jobs = JobCalendar.CapabilityJobs(configuration);
         jobs.Add(new(WorkflowHistoryPurgeJob.JobName, JobCalendar.ParseTime(settings.HistoryPurgeAt, new(4, 0), "DurableTask:HistoryPurgeAt"), false));
         return jobs;
     }

@@ -1,3 +1,4 @@
+using LiveCommerce.Http.Schedules;
 using LiveCommerce.Workflows;
 using LiveCommerce.Workflows.Schedules;
 using Microsoft.DurableTask;

@@ -73,16 +73,33 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
         }
     }
 
+    /// <summary>The platform's disputes whose evidence is due from <paramref name="from"/> to <paramref name="to"/>, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<DisputeRecord>> ListByRespondByAsync(PlatformId platform, LocalDate from, LocalDate to, int max, CancellationToken cancellationToken)
+    {
+        var prefix = $"{platform.Value}|dispute|";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {prefix} and PartitionKey lt {prefix[..^1] + "}"} and RespondBy ge {LocalDatePattern.Iso.Format(from)} and RespondBy le {LocalDatePattern.Iso.Format(to)}");
+        var disputes = new List<DisputeRecord>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            disputes.Add(RecordOf(row.PartitionKey[prefix.Length..], row));
+            if (disputes.Count == max)
+            {
+                break;
+            }
+        }
+
+        return disputes;
+    }
+
     public async Task<DisputeRecord?> FindAsync(PlatformId platform, string disputeId, CancellationToken cancellationToken)
     {
         var found = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(platform, disputeId), RowOf(platform, disputeId), cancellationToken: cancellationToken);
-        if (!found.HasValue)
-        {
-            return null;
-        }
+        return found.HasValue ? RecordOf(disputeId, found.Value!) : null;
+    }
 
-        var row = found.Value!;
-        return new DisputeRecord(
+    private static DisputeRecord RecordOf(string disputeId, TableEntity row) =>
+        new DisputeRecord(
             disputeId,
             WorkflowJson.Deserialize<EvidenceBundleInput>(row.GetString("Request"))!,
             row.GetString("Fingerprint") ?? string.Empty,
@@ -92,7 +109,6 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
             TableText.Read(row, "Bundle") is { } bundle ? WorkflowJson.Deserialize<AssembledBundle>(bundle) : null,
             row.GetString("Failure"),
             row.GetDateTimeOffset("FinishedAt") is { } finished ? Instant.FromDateTimeOffset(finished) : null);
-    }
 
     public async Task RecordOutcomeAsync(BundleOutcome outcome, CancellationToken cancellationToken)
     {
@@ -240,26 +256,54 @@ public sealed class BundleStore(StorageClients clients, TimeProvider clock) : IB
     public async Task<Stream> OpenBundleAsync(string blobName, CancellationToken cancellationToken) =>
         await Bundles.GetBlobClient(blobName).OpenReadAsync(ReadOptions, cancellationToken);
 
-    /// <summary>Appends one entry (a JSON line) to the dispute's chain of custody.</summary>
+    /// <summary>
+    /// Appends one entry (a JSON line) to the dispute's chain of custody, hash-chained: each entry carries its
+    /// <c>seq</c>, the <c>prev</c> entry's hash and its own <c>hash</c> (SHA-256 of the entry without it), so a line
+    /// changed, removed or reordered later breaks the chain (<see cref="CustodyChain.Verify"/>). The append is
+    /// conditional on the blob's length as read, so two writers never chain onto the same entry.
+    /// </summary>
     public async Task AppendCustodyAsync(PlatformId platform, string disputeId, object entry, CancellationToken cancellationToken)
     {
-        var blob = Bundles.GetAppendBlobClient($"{platform.Value}/{disputeId}/custody.jsonl");
+        var blob = Bundles.GetAppendBlobClient(CustodyBlob(platform, disputeId));
         await blob.CreateIfNotExistsAsync(new AppendBlobCreateOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" } }, cancellationToken);
-        await blob.AppendBlockAsync(new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, Json) + "\n")), cancellationToken: cancellationToken);
+        while (true)
+        {
+            var current = (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+            var lines = Encoding.UTF8.GetString(current).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var line = CustodyChain.Link(entry, lines.Length == 0 ? null : lines[^1], lines.Length + 1, Json);
+            try
+            {
+                await blob.AppendBlockAsync(
+                    new MemoryStream(Encoding.UTF8.GetBytes(line + "\n")),
+                    new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = current.Length } },
+                    cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Another entry was appended meanwhile: chain onto it.
+            }
+        }
     }
 
-    /// <summary>The chain of custody, oldest first.</summary>
-    public async Task<IReadOnlyList<JsonElement>> ReadCustodyAsync(PlatformId platform, string disputeId, CancellationToken cancellationToken)
+    /// <summary>The chain of custody, oldest first, as stored lines (the verifier checks their chain).</summary>
+    public async Task<IReadOnlyList<string>> ReadCustodyLinesAsync(PlatformId platform, string disputeId, CancellationToken cancellationToken)
     {
-        var blob = Bundles.GetBlobClient($"{platform.Value}/{disputeId}/custody.jsonl");
+        var blob = Bundles.GetBlobClient(CustodyBlob(platform, disputeId));
         if (!await blob.ExistsAsync(cancellationToken))
         {
             return [];
         }
 
         var text = (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToString();
-        return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
+
+    /// <summary>The chain of custody, oldest first.</summary>
+    public async Task<IReadOnlyList<JsonElement>> ReadCustodyAsync(PlatformId platform, string disputeId, CancellationToken cancellationToken) =>
+        [.. (await ReadCustodyLinesAsync(platform, disputeId, cancellationToken)).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
+
+    private static string CustodyBlob(PlatformId platform, string disputeId) => $"{platform.Value}/{disputeId}/custody.jsonl";
 
     private static string PartitionOf(PlatformId platform, string disputeId) => $"{platform.Value}|dispute|{disputeId}";
 

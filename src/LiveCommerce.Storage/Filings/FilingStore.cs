@@ -67,6 +67,27 @@ public sealed class FilingStore(StorageClients clients)
         return row.HasValue ? RecordOf(row.Value!) : null;
     }
 
+    /// <summary>
+    /// The platform's filings whose deadline falls from <paramref name="from"/> to <paramref name="to"/>, at most
+    /// <paramref name="max"/>: a range over the platform's partitions (they all start with <c>{platform}|</c>).
+    /// </summary>
+    public async Task<IReadOnlyList<FilingRecord>> ListByDeadlineAsync(PlatformId platform, LocalDate from, LocalDate to, int max, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {platform.Value + "|"} and PartitionKey lt {platform.Value + "}"} and RowKey ge {FilingKind + "|"} and RowKey lt {FilingKind + "}"} and FilingDeadline ge {LocalDatePattern.Iso.Format(from)} and FilingDeadline le {LocalDatePattern.Iso.Format(to)}");
+        var filings = new List<FilingRecord>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            filings.Add(RecordOf(row));
+            if (filings.Count == max)
+            {
+                break;
+            }
+        }
+
+        return filings;
+    }
+
     /// <summary>Creates the filing, never overwriting one; the idempotency record commits with it.</summary>
     public async Task<FilingWrite> CreateAsync(
         PlatformId platform, FilingRecord filing, IdempotencyWrite? idempotency, StoredResponse response, CancellationToken cancellationToken)

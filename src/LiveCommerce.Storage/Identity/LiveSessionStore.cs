@@ -115,6 +115,22 @@ public sealed class LiveSessionStore(StorageClients clients) : IPreLiveRecords
         }
     }
 
+    /// <summary>Each host's issued challenge (id and provider), for the pre-live status.</summary>
+    public async Task<IReadOnlyDictionary<string, (string ChallengeId, string Provider)>> ListChallengesAsync(PlatformId platform, string sessionId, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(platform, sessionId);
+        var found = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"challenge|"} and RowKey lt {"challenge}"}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "ChallengeId", "Provider"], cancellationToken: cancellationToken))
+        {
+            // Row key: challenge|{hostId}|{partition}
+            var hostId = e.RowKey["challenge|".Length..^(partition.Length + 1)];
+            found[hostId] = (e.GetString("ChallengeId") ?? string.Empty, e.GetString("Provider") ?? "simulated");
+        }
+
+        return found;
+    }
+
     public async Task RecordOutcomeAsync(PreLiveOutcome outcome, CancellationToken cancellationToken)
     {
         var partition = PartitionOf(outcome.Platform, outcome.SessionId);
@@ -130,7 +146,7 @@ public sealed class LiveSessionStore(StorageClients clients) : IPreLiveRecords
     }
 
     /// <summary>Records a challenge once per host and session (create-only: a re-run activity issues nothing new).</summary>
-    internal async Task<bool> RecordChallengeAsync(string platform, string sessionId, string hostId, string challengeId, string challengeHash, DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    public async Task<bool> RecordChallengeAsync(string platform, string sessionId, string hostId, string challengeId, string challengeHash, string provider, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {
         var partition = PartitionOf(platform, sessionId);
         try
@@ -140,6 +156,7 @@ public sealed class LiveSessionStore(StorageClients clients) : IPreLiveRecords
                 {
                     ["ChallengeId"] = challengeId,
                     ["ChallengeHash"] = challengeHash,
+                    ["Provider"] = provider,
                     ["IssuedAt"] = issuedAt,
                 },
                 cancellationToken);
@@ -150,14 +167,4 @@ public sealed class LiveSessionStore(StorageClients clients) : IPreLiveRecords
             return false;
         }
     }
-}
-
-/// <summary>
-/// The local stand-in for a real identity provider: it records each challenge (by hash) and expects the result
-/// through <c>POST /api/live-sessions/{sessionId}/identity-results</c>, as a real provider's callback would arrive.
-/// </summary>
-public sealed class SimulatedIdentityProvider(LiveSessionStore sessions, TimeProvider clock) : IIdentityVerificationProvider
-{
-    public Task IssueChallengeAsync(string platform, string sessionId, string hostId, string challengeId, ReadOnlyMemory<byte> challenge, string challengeHash, CancellationToken cancellationToken) =>
-        sessions.RecordChallengeAsync(platform, sessionId, hostId, challengeId, challengeHash, clock.GetUtcNow(), cancellationToken);
 }

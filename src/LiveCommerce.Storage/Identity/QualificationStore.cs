@@ -73,6 +73,7 @@ public sealed class QualificationStore(StorageClients clients)
     private const string SubjectRowKind = "subject";
     private const string StandingRowKind = "standing";
     private const string MessageRowPrefix = "message|";
+    private const string BlacklistRowPrefix = "blacklist|";
 
     /// <summary>Stands for "no expiry" in storage, since a merge cannot remove an earlier expiry.</summary>
     internal static readonly Instant NoExpiry = Instant.FromUtc(9999, 12, 31, 0, 0);
@@ -119,7 +120,15 @@ public sealed class QualificationStore(StorageClients clients)
         {
             var row = IdempotencyRecord.RowKey(idempotency.Scope, idempotency.Key);
             var stored = await Checks.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
-            return IdempotencyRecord.Evaluate(stored.Value, idempotency.Fingerprint);
+            if (!IdempotencyRecord.IsExpired(stored.Value, DateTimeOffset.UtcNow))
+            {
+                return IdempotencyRecord.Evaluate(stored.Value, idempotency.Fingerprint);
+            }
+
+            // The key's record expired: the key is free again, and this check replaces it (conditional on the row read).
+            actions[^1] = new(TableTransactionActionType.UpdateReplace, actions[^1].Entity, stored.Value.ETag);
+            await Checks.SubmitTransactionAsync(actions, cancellationToken);
+            return null;
         }
     }
 
@@ -223,49 +232,124 @@ public sealed class QualificationStore(StorageClients clients)
         }
     }
 
-    /// <summary>Keeps the name an approval verified for this ID number; a later, different name is NAME_MISMATCH.</summary>
-    public async Task RecordVerifiedNameAsync(PlatformId platform, string subjectHash, string subjectType, string masked, string nameHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// Binds the name an approval is about to verify to this ID number, unless another name is bound already: a
+    /// create-only insert, or a merge conditional on the ETag of a subject row without a name (a blacklisted subject).
+    /// Of two concurrent first checks under different names exactly one wins; false tells the other NAME_MISMATCH.
+    /// Called before the approval is committed, so an approval is never stored for a name that lost.
+    /// </summary>
+    public async Task<bool> TryBindVerifiedNameAsync(PlatformId platform, string subjectHash, string subjectType, string masked, string nameHash, CancellationToken cancellationToken)
     {
         var partition = SubjectPartition(platform, subjectHash);
-        var entity = new TableEntity(partition, SubjectRowOf(partition))
+        var row = SubjectRowOf(partition);
+        while (true)
         {
-            ["SubjectHash"] = subjectHash,
-            ["SubjectType"] = subjectType,
-            ["Masked"] = masked,
-            ["VerifiedNameHash"] = nameHash,
-        };
-        try
-        {
-            await Subjects.AddEntityAsync(entity, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // The subject exists (blacklisted, or verified concurrently): add the name only where none is kept yet.
-            var current = await Subjects.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
-            if (current.Value.GetString("VerifiedNameHash") is null)
+            var found = await Subjects.GetEntityIfExistsAsync<TableEntity>(partition, row, select: ["VerifiedNameHash"], cancellationToken: cancellationToken);
+            try
             {
-                await Subjects.UpdateEntityAsync(new TableEntity(entity.PartitionKey, entity.RowKey) { ["VerifiedNameHash"] = nameHash }, current.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                if (!found.HasValue)
+                {
+                    await Subjects.AddEntityAsync(
+                        new TableEntity(partition, row)
+                        {
+                            ["SubjectHash"] = subjectHash,
+                            ["SubjectType"] = subjectType,
+                            ["Masked"] = masked,
+                            ["VerifiedNameHash"] = nameHash,
+                        },
+                        cancellationToken);
+                    return true;
+                }
+
+                if (found.Value!.GetString("VerifiedNameHash") is { } bound)
+                {
+                    return string.Equals(bound, nameHash, StringComparison.Ordinal);
+                }
+
+                await Subjects.UpdateEntityAsync(new TableEntity(partition, row) { ["VerifiedNameHash"] = nameHash }, found.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another writer got there first: read what it bound.
             }
         }
     }
 
-    /// <summary>Blacklists a subject (merge: a verified name kept for it stays).</summary>
-    public async Task BlacklistAsync(PlatformId platform, string subjectHash, string subjectType, string masked, BlacklistEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Blacklists a subject. Entries are a history: each is its own create-only row (<c>blacklist|{id}</c>) in the
+    /// subject's partition, never changed or removed; the subject row keeps, for the one-read hot path, the latest
+    /// end of any entry (a permanent one never ends). An entry only ever extends that end, by a merge conditional on
+    /// the row read, so a shorter entry never shortens or erases an earlier one.
+    /// </summary>
+    public async Task BlacklistAsync(PlatformId platform, string subjectHash, string subjectType, string masked, BlacklistEntry entry, string decidedBy, CancellationToken cancellationToken)
     {
         var partition = SubjectPartition(platform, subjectHash);
-        await Subjects.UpsertEntityAsync(
-            new TableEntity(partition, SubjectRowOf(partition))
+        var until = (entry.ExpiresAt ?? NoExpiry).ToDateTimeOffset();
+        await Subjects.AddEntityAsync(
+            new TableEntity(partition, BlacklistRowPrefix + entry.BlacklistId)
             {
-                ["SubjectHash"] = subjectHash,
-                ["SubjectType"] = subjectType,
-                ["Masked"] = masked,
-                ["BlacklistId"] = entry.BlacklistId,
-                ["BlacklistReason"] = entry.Reason,
+                ["Reason"] = entry.Reason,
                 ["BlacklistedAt"] = entry.BlacklistedAt.ToDateTimeOffset(),
-                ["BlacklistExpiresAt"] = (entry.ExpiresAt ?? NoExpiry).ToDateTimeOffset(), // merge cannot clear a property
+                ["ExpiresAt"] = until,
+                ["DecidedBy"] = decidedBy,
             },
-            TableUpdateMode.Merge,
             cancellationToken);
+
+        var row = SubjectRowOf(partition);
+        var summary = new TableEntity(partition, row)
+        {
+            ["SubjectHash"] = subjectHash,
+            ["SubjectType"] = subjectType,
+            ["Masked"] = masked,
+            ["BlacklistId"] = entry.BlacklistId,
+            ["BlacklistReason"] = entry.Reason,
+            ["BlacklistedAt"] = entry.BlacklistedAt.ToDateTimeOffset(),
+            ["BlacklistExpiresAt"] = until,
+        };
+        while (true)
+        {
+            var found = await Subjects.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
+            try
+            {
+                if (!found.HasValue)
+                {
+                    await Subjects.AddEntityAsync(summary, cancellationToken);
+                    return;
+                }
+
+                if (found.Value!.GetString("BlacklistId") is not null && found.Value.GetDateTimeOffset("BlacklistExpiresAt") is { } current && current >= until)
+                {
+                    return; // an earlier entry lasts at least as long: it stays the one in force
+                }
+
+                await Subjects.UpdateEntityAsync(summary, found.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another blacklisting or name binding changed the row: read it again.
+            }
+        }
+    }
+
+    /// <summary>Every blacklist entry of a subject, oldest first.</summary>
+    public async Task<IReadOnlyList<(BlacklistEntry Entry, string DecidedBy)>> BlacklistHistoryAsync(PlatformId platform, string subjectHash, CancellationToken cancellationToken)
+    {
+        var partition = SubjectPartition(platform, subjectHash);
+        var entries = new List<(BlacklistEntry, string)>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {BlacklistRowPrefix} and RowKey lt {"blacklist}"}");
+        await foreach (var e in Subjects.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var expires = Instant.FromDateTimeOffset(e.GetDateTimeOffset("ExpiresAt") ?? NoExpiry.ToDateTimeOffset());
+            entries.Add((new BlacklistEntry(
+                e.RowKey[BlacklistRowPrefix.Length..],
+                e.GetString("Reason") ?? string.Empty,
+                Instant.FromDateTimeOffset(e.GetDateTimeOffset("BlacklistedAt") ?? DateTimeOffset.MinValue),
+                expires < NoExpiry ? expires : null), e.GetString("DecidedBy") ?? string.Empty));
+        }
+
+        return [.. entries.OrderBy(e => e.Item1.BlacklistedAt)];
     }
 
     private static string SubjectPartition(PlatformId platform, string subjectHash) => $"{platform.Value}|{subjectHash}";

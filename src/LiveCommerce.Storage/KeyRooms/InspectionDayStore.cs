@@ -123,7 +123,7 @@ public sealed class InspectionDayStore(StorageClients clients) : IInspectionDays
         (await DownloadAsync<PlanDocument>(BlobName(platform, date, "plan", planId), cancellationToken)).ToPlan();
 
     public async Task<string> SavePlanAsync(PlatformId platform, LocalDate date, SchedulePlan plan, CancellationToken cancellationToken) =>
-        (await UploadAsync(platform, date, "plan", PlanDocument.Of(plan), cancellationToken)).Sha;
+        (await UploadAsync(platform, date, "plan", PlanDocument.Of(plan), cancellationToken, d => d.Identity())).Sha;
 
     public async Task<bool> AdoptPlanAsync(PlannedInspectionDay plan, string trigger, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -270,12 +270,14 @@ public sealed class InspectionDayStore(StorageClients clients) : IInspectionDays
         row.GetString("Trigger") ?? string.Empty,
         row.GetDateTimeOffset("PlannedAt") ?? default);
 
-    private async Task<(string Sha, string BlobName)> UploadAsync<T>(PlatformId platform, LocalDate date, string kind, T document, CancellationToken cancellationToken)
+    // Named by the hash of the document's identity (by default the document itself).
+    private async Task<(string Sha, string BlobName)> UploadAsync<T>(
+        PlatformId platform, LocalDate date, string kind, T document, CancellationToken cancellationToken, Func<T, T>? identity = null)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(identity is null ? bytes : JsonSerializer.SerializeToUtf8Bytes(identity(document), Json)));
         var blobName = BlobName(platform, date, kind, sha);
-        // Named by its hash: if the blob exists, it already holds these bytes.
+        // If the blob exists, it already holds this content (up to the solver's wall time, for plans).
         await clients.Container(StorageNames.InspectionDaysContainer).GetBlobClient(blobName).UploadIfAbsentAsync(new BinaryData(bytes), cancellationToken);
 
         return (sha, blobName);

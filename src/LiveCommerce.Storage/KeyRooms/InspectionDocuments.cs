@@ -48,16 +48,24 @@ internal sealed record PlanDocument(AssignmentDocument[] Assignments, CoverageDo
             plan.Coverage.KeySessionsCovered,
             plan.Coverage.UpperBound,
             plan.Coverage.ProvenOptimal,
-            [.. plan.Coverage.Uncovered.Select(u => new UncoveredDocument(u.SessionId, u.Reason))],
-            [.. plan.Coverage.RatioViolations.Select(v => new ViolationDocument(v.SlotStart.ToDateTimeOffset(), v.LiveRooms, v.Auditors, v.Required))]),
+            [.. plan.Coverage.Uncovered.Select(UncoveredDocument.Of)],
+            [.. plan.Coverage.RatioViolations.Select(v => new ViolationDocument(v.SlotStart.ToDateTimeOffset(), v.LiveRooms, v.Auditors, v.Required))],
+            plan.Coverage.Solver is { } solver
+                ? new SolverDocument(solver.Path, solver.Status, solver.TimeMs, solver.FastCovered, solver.FlowBound, solver.DeterministicTime)
+                : null),
         plan.Changes is { } c
             ? new ChangesDocument(
                 [.. c.Kept],
                 [.. c.Reassigned.Select(m => new MoveDocument(m.SessionId, m.FromInspectorId, m.ToInspectorId))],
                 [.. c.NewlyCovered],
-                [.. c.NewlyUncovered.Select(u => new UncoveredDocument(u.SessionId, u.Reason))],
+                [.. c.NewlyUncovered.Select(UncoveredDocument.Of)],
                 [.. c.Released])
             : null);
+
+    /// <summary>What the plan's content hash is taken over: everything but the solver's wall time, the one field that
+    /// differs between runs of the same request (so a re-run still saves the same blob).</summary>
+    public PlanDocument Identity() =>
+        Coverage.Solver is { } solver ? this with { Coverage = Coverage with { Solver = solver with { TimeMs = 0 } } } : this;
 
     public SchedulePlan ToPlan() => new(
         [.. Assignments.Select(a => new Assignment(a.SessionId, a.InspectorId, Instant.FromDateTimeOffset(a.Start), Instant.FromDateTimeOffset(a.End), a.Explanation))],
@@ -66,14 +74,17 @@ internal sealed record PlanDocument(AssignmentDocument[] Assignments, CoverageDo
             Coverage.KeySessionsCovered,
             Coverage.UpperBound,
             Coverage.ProvenOptimal,
-            [.. Coverage.Uncovered.Select(u => new UncoveredSession(u.SessionId, u.Reason))],
-            [.. Coverage.RatioViolations.Select(v => new RatioViolation(Instant.FromDateTimeOffset(v.SlotStart), v.LiveRooms, v.Auditors, v.Required))]),
+            [.. Coverage.Uncovered.Select(u => u.ToUncovered())],
+            [.. Coverage.RatioViolations.Select(v => new RatioViolation(Instant.FromDateTimeOffset(v.SlotStart), v.LiveRooms, v.Auditors, v.Required))],
+            Coverage.Solver is { } solver
+                ? new PlanSolver(solver.Path, solver.Status, solver.TimeMs, solver.FastCovered, solver.FlowBound, solver.DeterministicTime)
+                : null),
         Changes is { } c
             ? new PlanChanges(
                 c.Kept,
                 [.. c.Reassigned.Select(m => new SessionMove(m.SessionId, m.FromInspectorId, m.ToInspectorId))],
                 c.NewlyCovered,
-                [.. c.NewlyUncovered.Select(u => new UncoveredSession(u.SessionId, u.Reason))],
+                [.. c.NewlyUncovered.Select(u => u.ToUncovered())],
                 c.Released)
             : null);
 }
@@ -86,9 +97,22 @@ internal sealed record CoverageDocument(
     int UpperBound,
     bool ProvenOptimal,
     UncoveredDocument[] Uncovered,
-    ViolationDocument[] RatioViolations);
+    ViolationDocument[] RatioViolations,
+    SolverDocument? Solver = null);
 
-internal sealed record UncoveredDocument(string SessionId, string Reason);
+// BlockedBy and Solver are absent from plans stored before the exact solver: they read as null.
+internal sealed record UncoveredDocument(string SessionId, string Reason, HolderDocument[]? BlockedBy = null)
+{
+    public static UncoveredDocument Of(UncoveredSession u) =>
+        new(u.SessionId, u.Reason, u.BlockedBy is { } holders ? [.. holders.Select(h => new HolderDocument(h.InspectorId, [.. h.SessionIds]))] : null);
+
+    public UncoveredSession ToUncovered() =>
+        new(SessionId, Reason, BlockedBy is { } holders ? [.. holders.Select(h => new CapacityHolder(h.InspectorId, h.SessionIds))] : null);
+}
+
+internal sealed record HolderDocument(string InspectorId, string[] SessionIds);
+
+internal sealed record SolverDocument(string Path, string Status, long TimeMs, int FastCovered, int FlowBound, double DeterministicTime);
 
 internal sealed record ViolationDocument(DateTimeOffset SlotStart, int LiveRooms, int Auditors, int Required);
 

@@ -7,8 +7,12 @@ using LiveCommerce.Domain.Screening;
 
 namespace LiveCommerce.Storage.Screening;
 
-/// <summary>One immutable version of a platform's negative list.</summary>
-public sealed record NegativeListVersion(string ListId, int Version, int EntryCount, string Sha256, DateTimeOffset CreatedAt, string BlobName);
+/// <summary>One immutable version of a platform's negative list, with the verdict rules it was put with.</summary>
+public sealed record NegativeListVersion(string ListId, int Version, int EntryCount, string Sha256, DateTimeOffset CreatedAt, string BlobName)
+{
+    /// <summary>How each match kind counts toward a verdict (versions stored before rules existed have the defaults).</summary>
+    public VerdictRules Rules { get; init; } = VerdictRules.Default;
+}
 
 /// <summary>
 /// Negative lists, each PUT a new immutable version. The entries go to a content-addressed blob (create-only, so the
@@ -23,7 +27,7 @@ public sealed class NegativeListStore(StorageClients clients)
 
     private TableClient Table => clients.Table(StorageNames.ScreeningTable);
 
-    public async Task<NegativeListVersion> AddVersionAsync(PlatformId platform, string listId, IReadOnlyList<NegativeListEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<NegativeListVersion> AddVersionAsync(PlatformId platform, string listId, IReadOnlyList<NegativeListEntry> entries, VerdictRules rules, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(entries.Select(e => new StoredEntry(e.Term, e.Category, e.Severity == Severity.Prohibited ? "prohibited" : "restricted", e.RequiredLicence)), Json);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -43,6 +47,7 @@ public sealed class NegativeListStore(StorageClients clients)
                 ["Sha256"] = sha,
                 ["BlobName"] = blobName,
                 ["CreatedAt"] = now,
+                ["VerdictRules"] = RulesJson(rules),
             };
             TableTransactionAction[] actions =
             [
@@ -54,7 +59,7 @@ public sealed class NegativeListStore(StorageClients clients)
             try
             {
                 await Table.SubmitTransactionAsync(actions, cancellationToken);
-                return new NegativeListVersion(listId, version, entries.Count, sha, now, blobName);
+                return new NegativeListVersion(listId, version, entries.Count, sha, now, blobName) { Rules = rules };
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < 20)
             {
@@ -85,7 +90,10 @@ public sealed class NegativeListStore(StorageClients clients)
         }
 
         var e = row.Value!;
-        return new NegativeListVersion(listId, version.Value, e.GetInt32("EntryCount") ?? 0, e.GetString("Sha256") ?? string.Empty, e.GetDateTimeOffset("CreatedAt") ?? default, e.GetString("BlobName") ?? string.Empty);
+        return new NegativeListVersion(listId, version.Value, e.GetInt32("EntryCount") ?? 0, e.GetString("Sha256") ?? string.Empty, e.GetDateTimeOffset("CreatedAt") ?? default, e.GetString("BlobName") ?? string.Empty)
+        {
+            Rules = RulesOf(e.GetString("VerdictRules")),
+        };
     }
 
     public async Task<IReadOnlyList<NegativeListEntry>> LoadEntriesAsync(NegativeListVersion version, CancellationToken cancellationToken)
@@ -95,11 +103,36 @@ public sealed class NegativeListStore(StorageClients clients)
         return [.. stored.Select(e => new NegativeListEntry(e.Term, e.Category, e.Severity == "prohibited" ? Severity.Prohibited : Severity.Restricted, e.RequiredLicence))];
     }
 
+    // Stored as the wire names, so that a stored version reads back the same whatever the enums' order.
+    private static string RulesJson(VerdictRules rules) => JsonSerializer.Serialize(
+        new StoredRules(rules.Effects.ToDictionary(e => e.Key.Id(), e => e.Value.Id()), rules.MinBlockConfidence), Json);
+
+    private static VerdictRules RulesOf(string? json)
+    {
+        if (json is null || JsonSerializer.Deserialize<StoredRules>(json, Json) is not { } stored)
+        {
+            return VerdictRules.Default;
+        }
+
+        var effects = new Dictionary<MatchKind, MatchEffect>();
+        foreach (var (kind, effect) in stored.Kinds ?? [])
+        {
+            if (MatchKindIds.TryParseKind(kind, out var k) && MatchKindIds.TryParseEffect(effect, out var e))
+            {
+                effects[k] = e;
+            }
+        }
+
+        return VerdictRules.With(effects, stored.MinBlockConfidence);
+    }
+
     private static string PartitionOf(PlatformId platform, string listId) => $"{platform.Value}|{listId}";
 
     private static string ListRow(string partition) => SingleRowKey.Of("list", partition);
 
     private static string VersionRow(int version) => $"v|{version:D10}";
+
+    private sealed record StoredRules(Dictionary<string, string>? Kinds, double? MinBlockConfidence);
 
     private sealed record StoredEntry(string Term, string Category, string Severity, string? RequiredLicence);
 }

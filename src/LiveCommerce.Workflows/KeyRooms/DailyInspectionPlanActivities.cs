@@ -16,11 +16,12 @@ public sealed class FindInspectionDayActivity(IInspectionDays days) : TaskActivi
 }
 
 /// <summary>
-/// Plans one version of a day's input and saves the plan. Planning is deterministic and the plan is saved under its
-/// content hash, so a re-run saves the same plan under the same id.
+/// Plans one version of a day's input and saves the plan. Planning is deterministic (CP-SAT too: one worker or its
+/// interleaved search, a limit in deterministic time) and the plan is saved under its content hash (without the
+/// solver's wall time), so a re-run saves the same plan under the same id.
 /// </summary>
 [DurableTask(Name)]
-public sealed class PlanInspectionDayActivity(IInspectionDays days) : TaskActivity<PlanInspectionDayRequest, PlannedInspectionDay>
+public sealed class PlanInspectionDayActivity(IInspectionDays days, ExactSolverSettings? solver = null) : TaskActivity<PlanInspectionDayRequest, PlannedInspectionDay>
 {
     public const string Name = "KeyRoomsPlanDay";
 
@@ -30,7 +31,7 @@ public sealed class PlanInspectionDayActivity(IInspectionDays days) : TaskActivi
         var date = InspectionDayKeys.Date(input.Date);
         var request = await days.LoadInputAsync(platform, date, input.InputVersion, CancellationToken.None)
             ?? throw new InvalidOperationException($"Input version {input.InputVersion} of {input.Date} is not stored.");
-        var plan = InspectionScheduler.Plan(request);
+        var plan = InspectionScheduler.Plan(request, solver ?? ExactSolverSettings.Default);
         var planId = await days.SavePlanAsync(platform, date, plan, CancellationToken.None);
         var coverage = plan.Coverage;
         return new PlannedInspectionDay(

@@ -52,8 +52,11 @@ public sealed class EvidenceBundleApiTests(LocalHostFixture fixture)
         Assert.Contains(("host_identity", "not_found"), missing); // h2 was never checked
         Assert.Contains(("pre_live_verification", "not_found"), missing);
 
-        // The link: read-only, valid 15 minutes, no credentials needed; the bytes are the bag the manifest describes.
-        var link = new Uri(bundle.GetProperty("bundleUrl").GetString()!);
+        // No link on a read; one minted on request: read-only, valid 15 minutes, no credentials needed; the bytes are
+        // the bag the manifest describes.
+        Assert.False(bundle.TryGetProperty("bundleUrl", out _));
+        var minted = await ReadAsync(await client.PostAsJsonAsync("api/disputes/d1/evidence-bundles/links", new { reason = "consumer complaint 42" }), HttpStatusCode.Created);
+        var link = new Uri(minted.GetProperty("bundleUrl").GetString()!);
         var query = System.Web.HttpUtility.ParseQueryString(link.Query);
         Assert.Equal("r", query["sp"]);
         var expires = DateTimeOffset.Parse(query["se"]!);
@@ -75,11 +78,15 @@ public sealed class EvidenceBundleApiTests(LocalHostFixture fixture)
         Assert.Contains("External-Identifier: d1", Encoding.UTF8.GetString(ReadEntry(archive, "bag-info.txt")), StringComparison.Ordinal);
         Assert.DoesNotContain(TestIdentities.Issued, id => Encoding.UTF8.GetString(zip).Contains(id, StringComparison.OrdinalIgnoreCase));
 
-        // Every read hands out a new link, and the chain of custody says who asked, what was included, each link.
+        // Reads add nothing to the chain of custody; it says who asked, what was included, and the one link minted.
         await ReadAsync(await client.GetAsync("api/disputes/d1/evidence-bundles"), HttpStatusCode.OK);
+        await ReadAsync(await client.GetAsync("api/disputes/d1/evidence-bundles/verification"), HttpStatusCode.OK);
         var custody = await ReadAsync(await client.GetAsync("api/disputes/d1/evidence-bundles/custody"), HttpStatusCode.OK);
         var events = custody.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("event").GetString()).ToList();
-        Assert.Equal(["requested", "assembled", "link_issued", "link_issued"], events);
+        Assert.Equal(["requested", "assembled", "link_issued"], events);
+        Assert.True(custody.GetProperty("chain").GetProperty("valid").GetBoolean());
+        Assert.Equal("consumer complaint 42", custody.GetProperty("entries")[2].GetProperty("reason").GetString());
+        Assert.Equal(LiveCommerce.Testing.LocalHostProcess.DefaultSubject, custody.GetProperty("entries")[2].GetProperty("by").GetProperty("subject").GetString());
         var assembled = custody.GetProperty("entries")[1];
         Assert.Equal(items.Count, assembled.GetProperty("included").GetArrayLength());
         Assert.Equal("ops-7", custody.GetProperty("entries")[0].GetProperty("by").GetProperty("requestedBy").GetString());
@@ -98,8 +105,9 @@ public sealed class EvidenceBundleApiTests(LocalHostFixture fixture)
         Assert.All(intact.GetProperty("items").EnumerateArray(), i => Assert.Equal("ok", i.GetProperty("status").GetString()));
 
         // Someone with storage access swaps one segment inside the bundle and rewrites the bag's own manifest to match.
+        var minted = await ReadAsync(await client.PostAsJsonAsync("api/disputes/d2/evidence-bundles/links", new { }), HttpStatusCode.Created);
         var blob = new BlobServiceClient(fixture.Azurite.ConnectionString).GetBlobContainerClient("bundles")
-            .GetBlobClient(new Uri(bundle.GetProperty("bundleUrl").GetString()!).AbsolutePath.Split("/bundles/")[1]);
+            .GetBlobClient(new Uri(minted.GetProperty("bundleUrl").GetString()!).AbsolutePath.Split("/bundles/")[1]);
         var recorded = bundle.GetProperty("manifest").GetProperty("items").EnumerateArray()
             .Single(i => i.GetProperty("name").GetString() == "data/replay/seg-2").GetProperty("sha256").GetString()!;
         var tampered = new MemoryStream();
@@ -121,6 +129,63 @@ public sealed class EvidenceBundleApiTests(LocalHostFixture fixture)
         Assert.Equal("changed", report.GetProperty("bundleSha256").GetProperty("status").GetString());
         var changed = report.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("status").GetString() != "ok").Select(i => i.GetProperty("name").GetString()).ToList();
         Assert.Equal(["data/replay/seg-2", "manifest-sha256.txt:data/replay/seg-2"], changed);
+    }
+
+    [Fact]
+    public async Task An_edited_custody_entry_breaks_the_chain_and_the_verifier_says_where()
+    {
+        var platform = "p-" + Guid.NewGuid().ToString("N")[..12];
+        using var client = fixture.Host.CreateClient(platform);
+        await PushDisputeEvidenceAsync(client);
+        await ReadAsync(await client.PostAsJsonAsync("api/disputes/d5/evidence-bundles?waitSeconds=30", Request()), HttpStatusCode.OK);
+        await ReadAsync(await client.PostAsJsonAsync("api/disputes/d5/evidence-bundles/links", new { reason = "first" }), HttpStatusCode.Created);
+        Assert.True((await ReadAsync(await client.GetAsync("api/disputes/d5/evidence-bundles/verification"), HttpStatusCode.OK)).GetProperty("valid").GetBoolean());
+
+        // Someone with storage access rewrites who asked for the bundle, in place.
+        var blob = new BlobServiceClient(fixture.Azurite.ConnectionString).GetBlobContainerClient("bundles").GetBlobClient($"{platform}/d5/custody.jsonl");
+        var text = (await blob.DownloadContentAsync()).Value.Content.ToString();
+        await blob.DeleteAsync();
+        var forged = new Azure.Storage.Blobs.Specialized.AppendBlobClient(fixture.Azurite.ConnectionString, "bundles", $"{platform}/d5/custody.jsonl");
+        await forged.CreateAsync();
+        await forged.AppendBlockAsync(new MemoryStream(Encoding.UTF8.GetBytes(text.Replace("ops-7", "someone-else", StringComparison.Ordinal))));
+
+        var custody = await ReadAsync(await client.GetAsync("api/disputes/d5/evidence-bundles/custody"), HttpStatusCode.OK);
+        Assert.False(custody.GetProperty("chain").GetProperty("valid").GetBoolean());
+        Assert.Equal(1, custody.GetProperty("chain").GetProperty("brokenAt").GetInt32());
+        var report = await ReadAsync(await client.GetAsync("api/disputes/d5/evidence-bundles/verification"), HttpStatusCode.OK);
+        Assert.False(report.GetProperty("valid").GetBoolean());
+        Assert.False(report.GetProperty("custody").GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_link_replayed_after_it_expired_is_minted_afresh()
+    {
+        await using var host = await LiveCommerce.Testing.LocalHostProcess.StartAsync(
+            fixture.Azurite.ConnectionString, new Dictionary<string, string> { ["Disputes:LinkValidity"] = "00:00:03" });
+        using var client = host.CreateClient("p-" + Guid.NewGuid().ToString("N")[..12]);
+        await PushDisputeEvidenceAsync(client);
+        await ReadAsync(await client.PostAsJsonAsync("api/disputes/d6/evidence-bundles?waitSeconds=30", Request()), HttpStatusCode.OK);
+        async Task<(HttpResponseMessage Response, JsonElement Body)> MintAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/disputes/d6/evidence-bundles/links") { Content = JsonContent.Create(new { reason = "r" }) };
+            request.Headers.Add("Idempotency-Key", "link-1");
+            var response = await client.SendAsync(request);
+            return (response, await response.Content.ReadFromJsonAsync<JsonElement>());
+        }
+
+        var (first, firstBody) = await MintAsync();
+        var (replay, replayBody) = await MintAsync();
+        Assert.True(replay.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(firstBody.GetProperty("bundleUrl").GetString(), replayBody.GetProperty("bundleUrl").GetString());
+
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var (fresh, freshBody) = await MintAsync();
+        Assert.Equal(HttpStatusCode.Created, fresh.StatusCode);
+        Assert.False(fresh.Headers.Contains("Idempotent-Replayed"));
+        Assert.True(DateTimeOffset.Parse(freshBody.GetProperty("bundleUrlExpiresAt").GetString()!) > DateTimeOffset.UtcNow);
+        first.Dispose();
+        replay.Dispose();
+        fresh.Dispose();
     }
 
     [Fact]

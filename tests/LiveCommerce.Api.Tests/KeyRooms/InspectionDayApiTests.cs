@@ -45,6 +45,10 @@ public sealed class InspectionDayApiTests(LocalHostFixture fixture)
         var schedule = await client.GetFromJsonAsync<JsonElement>($"{DayPath}/schedule");
         Assert.Equal(plan.AssignedInspectors(), schedule.AssignedInspectors());
         Assert.False(schedule.GetProperty("stale").GetBoolean());
+        var planned = schedule.GetProperty("coverage");
+        Assert.True(planned.GetProperty("optimal").GetBoolean());
+        Assert.Equal(3, planned.GetProperty("bound").GetInt32());
+        Assert.Equal("fast", planned.GetProperty("solver").GetProperty("path").GetString());
 
         // A new input without a replan leaves the schedule in place, marked stale.
         await PutDayAsync(client, [.. Sessions, Key("s4", "13:00", "14:00")], Team);

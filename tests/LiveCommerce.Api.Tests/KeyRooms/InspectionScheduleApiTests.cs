@@ -31,6 +31,54 @@ public sealed class InspectionScheduleApiTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task Where_the_fast_bound_is_not_reached_CP_SAT_proves_the_optimum_and_each_uncovered_session_names_who_is_full()
+    {
+        // Twelve copies of a day the flow bound cannot settle: at every instant the three sessions could be matched,
+        // but only by moving "long" between ann and bob at noon. 36 sessions (too many for the small exhaustive
+        // search), flow bound 36; CP-SAT proves 24.
+        using var client = fixture.ClientFor();
+        var sessions = new List<object>();
+        var inspectors = new List<object>();
+        for (var k = 0; k < 12; k++)
+        {
+            sessions.Add(Key($"long{k:D2}", "10:00", "14:00", $"food{k}"));
+            sessions.Add(Key($"am{k:D2}", "10:00", "12:00", $"cosmetics{k}"));
+            sessions.Add(Key($"pm{k:D2}", "12:00", "14:00", $"general{k}"));
+            inspectors.Add(Inspector($"ann{k:D2}", 1, [$"food{k}", $"cosmetics{k}"]));
+            inspectors.Add(Inspector($"bob{k:D2}", 1, [$"food{k}", $"general{k}"]));
+        }
+
+        var plan = await client.PostAsJsonAsync("api/inspection-schedules", Schedule([.. sessions], [.. inspectors])).OkAsync();
+
+        var coverage = plan.GetProperty("coverage");
+        Assert.Equal(24, coverage.GetProperty("keySessionsCovered").GetInt32());
+        Assert.True(coverage.GetProperty("optimal").GetBoolean());
+        Assert.Equal(24, coverage.GetProperty("optimum").GetInt32());
+        Assert.Equal(24, coverage.GetProperty("bound").GetInt32());
+        Assert.Equal(24, coverage.GetProperty("upperBound").GetInt32());
+        var solver = coverage.GetProperty("solver");
+        Assert.Equal("OPTIMAL", solver.GetProperty("status").GetString());
+        Assert.Equal(36, solver.GetProperty("flowBound").GetInt32());
+        Assert.True(solver.GetProperty("timeMs").GetInt64() >= 0);
+        Assert.Contains(solver.GetProperty("path").GetString(), new[] { "fast", "cp-sat" });
+
+        var reasons = coverage.GetProperty("uncoveredReasons").EnumerateArray().ToList();
+        Assert.Equal(12, reasons.Count);
+        foreach (var reason in reasons)
+        {
+            Assert.Equal("NO_CAPACITY", reason.GetProperty("reason").GetString());
+            var copy = reason.GetProperty("sessionId").GetString()![^2..];
+            var blocked = reason.GetProperty("blockedBy").EnumerateArray().ToList();
+            Assert.NotEmpty(blocked);
+            foreach (var holder in blocked)
+            {
+                Assert.EndsWith(copy, holder.GetProperty("inspectorId").GetString(), StringComparison.Ordinal);
+                Assert.All(holder.GetProperty("sessionIds").Strings(), id => Assert.EndsWith(copy, id, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Slots_short_of_one_auditor_per_50_live_rooms_and_uncoverable_sessions_are_reported()
     {
         using var client = fixture.ClientFor();
@@ -45,6 +93,7 @@ public sealed class InspectionScheduleApiTests(LocalHostFixture fixture)
         Assert.Equal(["pills"], coverage.GetProperty("uncovered").Strings());
         var reason = coverage.GetProperty("uncoveredReasons").EnumerateArray().Single();
         Assert.Equal("NO_SKILLED_INSPECTOR", reason.GetProperty("reason").GetString());
+        Assert.False(reason.TryGetProperty("blockedBy", out _)); // only NO_CAPACITY names who is full
         var violation = coverage.GetProperty("ratioViolations").EnumerateArray().Single();
         Assert.Equal(At("10:00"), violation.GetProperty("slotStart").GetString());
         Assert.Equal(51, violation.GetProperty("liveRooms").GetInt32());

@@ -163,4 +163,98 @@ public sealed class ScreeningApiTests(LocalHostFixture fixture)
         await PutListAsync(client, "l", [List[2]]); // a new version must not change the replay
         Assert.Equal(first, await PostAsync());
     }
+
+    private static JsonElement Result(JsonElement screening, string sku) =>
+        screening.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("sku").GetString() == sku);
+
+    [Fact]
+    public async Task Matches_say_how_they_were_found_and_the_default_rules_decide_by_kind()
+    {
+        using var client = fixture.ClientFor();
+        await PutListAsync(client, "evasion", [List[0], new { term = "枪支", category = "weapons", severity = "prohibited" }]);
+        var screening = await ScreenAsync(client, new
+        {
+            listId = "evasion",
+            items = new object[]
+            {
+                new { sku = "exact", title = "电子烟" },
+                new { sku = "pinyin", title = "正品 dian zi yan 批发" },
+                new { sku = "homophone", title = "电子湮" },
+                new { sku = "initials", title = "dzy 现货" },
+                new { sku = "split", title = "木仓支" },
+                new { sku = "two-words", title = "儿童水枪 支持七天无理由" },
+            },
+        });
+
+        var exact = Result(screening, "exact").GetProperty("matches")[0];
+        Assert.Equal(("exact", 1.0, "block"), (exact.GetProperty("kind").GetString(), exact.GetProperty("confidence").GetDouble(), exact.GetProperty("effect").GetString()));
+
+        var pinyin = Result(screening, "pinyin");
+        Assert.Equal("prohibited", pinyin.GetProperty("verdict").GetString());
+        var pinyinMatch = pinyin.GetProperty("matches")[0];
+        Assert.Equal("pinyin", pinyinMatch.GetProperty("kind").GetString());
+        Assert.Equal("dian zi yan", "正品 dian zi yan 批发".Substring(pinyinMatch.GetProperty("start").GetInt32(), pinyinMatch.GetProperty("length").GetInt32()));
+        Assert.InRange(pinyinMatch.GetProperty("confidence").GetDouble(), 0.6, 0.99);
+
+        Assert.Equal("review", Verdict(screening, "homophone"));
+        Assert.Equal("homophone", Result(screening, "homophone").GetProperty("matches")[0].GetProperty("kind").GetString());
+
+        Assert.Equal("allowed", Verdict(screening, "initials"));
+        var initials = Result(screening, "initials").GetProperty("matches")[0];
+        Assert.Equal(("initials", "inform"), (initials.GetProperty("kind").GetString(), initials.GetProperty("effect").GetString()));
+
+        Assert.Equal("prohibited", Verdict(screening, "split"));
+        Assert.Equal("split", Result(screening, "split").GetProperty("matches")[0].GetProperty("kind").GetString());
+
+        Assert.Equal("allowed", Verdict(screening, "two-words"));
+        Assert.Equal(0, Result(screening, "two-words").GetProperty("matches").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_list_version_s_verdict_rules_decide_which_kinds_block_review_or_inform()
+    {
+        using var client = fixture.ClientFor();
+        await PutListAsync(client, "rules", [List[0]]);
+        using (var put = await client.PutAsJsonAsync("api/negative-lists/rules", new
+        {
+            entries = new[] { List[0] },
+            verdictRules = new { kinds = new Dictionary<string, string> { ["initials"] = "block", ["homophone"] = "inform", ["pinyin"] = "review" }, minBlockConfidence = 0.3 },
+        }))
+        {
+            var body = JsonDocument.Parse(await put.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            Assert.Equal("block", body.GetProperty("verdictRules").GetProperty("kinds").GetProperty("initials").GetString());
+            Assert.Equal("block", body.GetProperty("verdictRules").GetProperty("kinds").GetProperty("split").GetString()); // a default kept
+            Assert.Equal(0.3, body.GetProperty("verdictRules").GetProperty("minBlockConfidence").GetDouble());
+        }
+
+        var items = new[] { new { sku = "i", title = "dzy 现货" }, new { sku = "h", title = "电子湮" }, new { sku = "p", title = "dianziyan" } };
+        var v2 = await ScreenAsync(client, new { listId = "rules", items });
+        Assert.Equal(("prohibited", "allowed", "review"), (Verdict(v2, "i"), Verdict(v2, "h"), Verdict(v2, "p")));
+
+        // Version 1 was put without rules: the defaults still decide for it.
+        var v1 = await ScreenAsync(client, new { listId = "rules", listVersion = 1, items });
+        Assert.Equal(("allowed", "review", "prohibited"), (Verdict(v1, "i"), Verdict(v1, "h"), Verdict(v1, "p")));
+        var got = await client.GetFromJsonAsync<JsonElement>("api/negative-lists/rules?version=1");
+        Assert.Equal("inform", got.GetProperty("verdictRules").GetProperty("kinds").GetProperty("initials").GetString());
+        Assert.Equal(0.6, got.GetProperty("verdictRules").GetProperty("minBlockConfidence").GetDouble());
+    }
+
+    [Fact]
+    public async Task Unknown_kinds_effects_or_confidences_in_verdict_rules_are_a_problem()
+    {
+        using var client = fixture.ClientFor();
+        using var response = await client.PutAsJsonAsync("api/negative-lists/bad-rules", new
+        {
+            entries = new[] { List[0] },
+            verdictRules = new { kinds = new Dictionary<string, string> { ["soundalike"] = "block", ["initials"] = "forbid" }, minBlockConfidence = 1.5 },
+        });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        problem.AssertFieldError("verdictRules.kinds.soundalike", "INVALID_VALUE");
+        problem.AssertFieldError("verdictRules.kinds.initials", "INVALID_VALUE");
+        problem.AssertFieldError("verdictRules.minBlockConfidence", "OUT_OF_RANGE");
+        using var missing = await client.GetAsync("api/negative-lists/bad-rules");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

@@ -43,7 +43,9 @@ public sealed class InspectionSchedulerTests
         Assert.Equal(2, plan.Coverage.KeySessionsCovered);
         Assert.Equal(2, plan.Coverage.UpperBound);
         Assert.Equal(["short1", "short2"], plan.Assignments.Select(a => a.SessionId));
-        Assert.Equal(new UncoveredSession("long", KeyRoomReasonCodes.NoCapacity), Assert.Single(plan.Coverage.Uncovered));
+        Assert.Equal(
+            new UncoveredSession("long", KeyRoomReasonCodes.NoCapacity, [new CapacityHolder("ann", ["short1", "short2"])]),
+            Assert.Single(plan.Coverage.Uncovered));
     }
 
     [Fact]
@@ -82,9 +84,11 @@ public sealed class InspectionSchedulerTests
 
         var coverage = InspectionScheduler.Plan(request).Coverage;
 
-        Assert.Equal(3, coverage.UpperBound);
+        Assert.Equal(3, coverage.Solver!.FlowBound);
         Assert.Equal(2, coverage.KeySessionsCovered);
         Assert.True(coverage.ProvenOptimal);
+        Assert.Equal(2, coverage.UpperBound);
+        Assert.Equal(PlanSolver.NotNeeded, coverage.Solver.Status);
     }
 
     [Theory]
@@ -162,7 +166,7 @@ public sealed class InspectionSchedulerTests
 
         Assert.Equal(
             [
-                new UncoveredSession("full-2", KeyRoomReasonCodes.NoCapacity),
+                new UncoveredSession("full-2", KeyRoomReasonCodes.NoCapacity, [new CapacityHolder("ann", ["full-1"])]),
                 new UncoveredSession("nobody-skilled", KeyRoomReasonCodes.NoSkilledInspector),
                 new UncoveredSession("off-shift", KeyRoomReasonCodes.NoShiftCoversSession),
             ],

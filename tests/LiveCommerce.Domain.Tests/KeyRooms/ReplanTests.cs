@@ -61,7 +61,9 @@ public sealed class ReplanTests
         // bob keeps s2, takes over s3, and has no place for s1 at 09:00.
         Assert.Equal(["s2"], plan.Changes!.Kept);
         Assert.Equal(new SessionMove("s3", "ann", "bob"), Assert.Single(plan.Changes.Reassigned));
-        Assert.Equal(new UncoveredSession("s1", KeyRoomReasonCodes.NoCapacity), Assert.Single(plan.Changes.NewlyUncovered));
+        Assert.Equal(
+            new UncoveredSession("s1", KeyRoomReasonCodes.NoCapacity, [new CapacityHolder("bob", ["s2"])]),
+            Assert.Single(plan.Changes.NewlyUncovered));
         Assert.StartsWith(
             "reassigned from ann, who is no longer on the roster",
             plan.Assignments.Single(a => a.SessionId == "s3").Explanation,

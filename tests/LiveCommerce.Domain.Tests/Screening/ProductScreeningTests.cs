@@ -4,7 +4,7 @@ namespace LiveCommerce.Domain.Tests.Screening;
 
 public sealed class ProductScreeningTests
 {
-    private static readonly NegativeListMatcher List = NegativeListMatcher.Build(
+    private static readonly NegativeListScreen List = NegativeListScreen.Build(
     [
         new NegativeListEntry("电子烟", "tobacco", Severity.Prohibited),
         new NegativeListEntry("处方药", "medicine", Severity.Restricted, "drug-trading-licence"),
@@ -67,8 +67,8 @@ public sealed class ProductScreeningTests
 
         Assert.Equal(
             [
-                new ScreeningMatch("电子烟", "tobacco", ProductScreening.DescriptionField, 2, 5, "電·子·煙"),
-                new ScreeningMatch("电子烟", "tobacco", ProductScreening.BrandField, 0, 3, "电子烟"),
+                new ScreeningMatch("电子烟", "tobacco", ProductScreening.DescriptionField, 2, 5, "電·子·煙", MatchKind.Normalised, 0.95, MatchEffect.Block),
+                new ScreeningMatch("电子烟", "tobacco", ProductScreening.BrandField, 0, 3, "电子烟", MatchKind.Exact, 1.0, MatchEffect.Block),
             ],
             verdict.Matches);
         Assert.Equal("sku-9", verdict.Sku);
@@ -80,5 +80,49 @@ public sealed class ProductScreeningTests
         var verdict = Screen(new ScreeningItem("sku-1", "潮流电子", "烟雾效果"), holdsLicence: null);
 
         Assert.Equal(ScreeningVerdict.Allowed, verdict.Verdict);
+    }
+
+    [Theory]
+    [InlineData("正品dianziyan", "prohibited")] // pinyin blocks by default
+    [InlineData("电子湮", "review")]           // a homophone goes to review
+    [InlineData("dzy 现货", "allowed")]         // initials only inform
+    [InlineData("yan", "allowed")]              // no term of one syllable here: nothing matched
+    public void Default_rules_decide_by_kind(string title, string verdict)
+    {
+        var result = Screen(new ScreeningItem("sku-1", title), _ => false);
+
+        Assert.Equal(verdict, result.Verdict.ToString().ToLowerInvariant());
+    }
+
+    [Fact]
+    public void A_blocking_kind_below_the_confidence_threshold_goes_to_review()
+    {
+        var screen = NegativeListScreen.Build([new NegativeListEntry("枪", "weapons", Severity.Prohibited)]);
+
+        var result = ProductScreening.Screen(screen, new ScreeningItem("sku-1", "qiang 现货"), _ => false);
+
+        var match = Assert.Single(result.Matches);
+        Assert.Equal((MatchKind.Pinyin, MatchEffect.Review), (match.Kind, match.Effect));
+        Assert.Equal(ScreeningVerdict.Review, result.Verdict);
+    }
+
+    [Fact]
+    public void A_list_can_make_initials_block_and_homophones_only_inform()
+    {
+        var rules = VerdictRules.With(new Dictionary<MatchKind, MatchEffect> { [MatchKind.Initials] = MatchEffect.Block, [MatchKind.Homophone] = MatchEffect.Inform }, minBlockConfidence: 0.2);
+
+        Assert.Equal(ScreeningVerdict.Prohibited, ProductScreening.Screen(List, new ScreeningItem("a", "dzy 现货"), _ => false, rules).Verdict);
+        Assert.Equal(ScreeningVerdict.Allowed, ProductScreening.Screen(List, new ScreeningItem("b", "电子湮"), _ => false, rules).Verdict);
+        Assert.Equal(MatchEffect.Inform, ProductScreening.Screen(List, new ScreeningItem("b", "电子湮"), _ => false, rules).Matches.Single().Effect);
+    }
+
+    [Fact]
+    public void A_review_effect_never_overrides_a_licence_the_merchant_holds()
+    {
+        var screen = NegativeListScreen.Build([new NegativeListEntry("处方药", "medicine", Severity.Restricted, "drug-trading-licence")]);
+        var rules = VerdictRules.With(new Dictionary<MatchKind, MatchEffect> { [MatchKind.Pinyin] = MatchEffect.Review });
+
+        Assert.Equal(ScreeningVerdict.Allowed, ProductScreening.Screen(screen, new ScreeningItem("a", "chufangyao"), _ => true, rules).Verdict);
+        Assert.Equal(ScreeningVerdict.Review, ProductScreening.Screen(screen, new ScreeningItem("a", "chufangyao"), _ => false, rules).Verdict);
     }
 }

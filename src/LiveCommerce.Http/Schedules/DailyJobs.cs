@@ -3,12 +3,13 @@ using LiveCommerce.Storage.Disputes;
 using LiveCommerce.Workflows;
 using LiveCommerce.Workflows.KeyRooms;
 using LiveCommerce.Workflows.Schedules;
+using Microsoft.Extensions.Logging;
 using NodaTime.Text;
 
-namespace LiveCommerce.LocalHost.Schedules;
+namespace LiveCommerce.Http.Schedules;
 
 /// <summary>The daily re-verification sweep (qualifications due for their 6-monthly check, and expiring licences).</summary>
-internal sealed class ReverificationSweepJob(IReverificationSweep sweep) : IScheduledJob
+public sealed class ReverificationSweepJob(IReverificationSweep sweep) : IScheduledJob
 {
     public const string JobName = "reverification-sweep";
 
@@ -19,7 +20,7 @@ internal sealed class ReverificationSweepJob(IReverificationSweep sweep) : ISche
 }
 
 /// <summary>The evidence purge: what has passed its retention period is deleted (Disputes).</summary>
-internal sealed class EvidencePurgeJob(EvidencePurge purge, ILogger<EvidencePurgeJob> logger) : IScheduledJob
+public sealed class EvidencePurgeJob(EvidencePurge purge, ILogger<EvidencePurgeJob> logger) : IScheduledJob
 {
     public const string JobName = "evidence-purge";
 
@@ -36,7 +37,7 @@ internal sealed class EvidencePurgeJob(EvidencePurge purge, ILogger<EvidencePurg
 }
 
 /// <summary>The evening run: starts tomorrow's inspection plan of every platform that stored tomorrow's day.</summary>
-internal sealed class InspectionPlansJob(DailyInspectionPlanStarter starter, IWorkflowClient workflows, ILogger<InspectionPlansJob> logger) : IScheduledJob
+public sealed class InspectionPlansJob(DailyInspectionPlanStarter starter, IWorkflowClient workflows, ILogger<InspectionPlansJob> logger) : IScheduledJob
 {
     public const string JobName = "inspection-plans";
 
@@ -49,15 +50,4 @@ internal sealed class InspectionPlansJob(DailyInspectionPlanStarter starter, IWo
         logger.LogInformation("Daily inspection plans for {Date}: {Started} run(s) started", date, started.Count);
         return $"{started.Count} started";
     }
-}
-
-/// <summary>Purges the state and history of instances that finished more than <c>DurableTask:HistoryRetention</c> ago.</summary>
-internal sealed class WorkflowHistoryPurgeJob(IWorkflowClient workflows, Durable.DurableTaskSettings settings, TimeProvider clock) : IScheduledJob
-{
-    public const string JobName = "workflow-history-purge";
-
-    public string Name => JobName;
-
-    public async Task<string> RunAsync(ScheduledRun run, CancellationToken cancellationToken) =>
-        $"{await workflows.PurgeFinishedAsync(clock.GetUtcNow() - settings.HistoryRetention, cancellationToken)} instances purged";
 }

@@ -1,15 +1,16 @@
 using LiveCommerce.Domain;
 using LiveCommerce.Workflows.Schedules;
 using NodaTime;
+using Microsoft.Extensions.Configuration;
 using NodaTime.Text;
 
-namespace LiveCommerce.LocalHost.Schedules;
+namespace LiveCommerce.Http.Schedules;
 
 /// <summary>One job's place in the day: its Asia/Shanghai time, and whether a host start runs it at once.</summary>
 public sealed record JobTime(string Job, LocalTime At, bool RunOnStartup);
 
 /// <summary>
-/// When the enabled jobs are due (settings <c>BackgroundChecks:SweepTime</c>, <c>Disputes:PurgeAt</c>,
+/// When the enabled jobs are due, the same in both hosts (settings <c>BackgroundChecks:SweepTime</c>, <c>Disputes:PurgeAt</c>,
 /// <c>KeyRooms:DailyPlanAt</c>), as instants on the engine's clock. The host's clock may be shifted
 /// (<c>LocalHost:ClockOffset</c>, to rehearse a later date); durable timers run on the real one, so each due instant
 /// is moved back by the shift.
@@ -44,5 +45,27 @@ public sealed class JobCalendar(IReadOnlyList<JobTime> jobs, TimeProvider clock)
         var due = day.At(job.At).InZoneLeniently(ChinaTime.Zone).ToDateTimeOffset();
         var shift = clock.GetUtcNow() - DateTimeOffset.UtcNow;
         return new ScheduledRun(job.Job, LocalDatePattern.Iso.Format(day), (due - shift).ToUniversalTime());
+    }
+
+    /// <summary>
+    /// The capabilities' daily jobs that are enabled, and their times (Asia/Shanghai), from the settings each capability
+    /// already had: both hosts run these; the local host adds its own (the engine's history purge).
+    /// </summary>
+    public static List<JobTime> CapabilityJobs(IConfiguration configuration)
+    {
+        var jobs = new List<JobTime>();
+        if (configuration.GetValue("BackgroundChecks:SweepEnabled", true))
+        {
+            var at = configuration.GetValue<TimeOnly?>("BackgroundChecks:SweepTime") ?? new TimeOnly(2, 0);
+            jobs.Add(new(ReverificationSweepJob.JobName, LocalTime.FromTicksSinceMidnight(at.Ticks), configuration.GetValue("BackgroundChecks:SweepOnStartup", false)));
+        }
+
+        if (configuration.GetValue("Disputes:PurgeEnabled", true))
+        {
+            jobs.Add(new(EvidencePurgeJob.JobName, ParseTime(configuration["Disputes:PurgeAt"], new(3, 0), "Disputes:PurgeAt"), configuration.GetValue("Disputes:PurgeOnStartup", true)));
+        }
+
+        jobs.Add(new(InspectionPlansJob.JobName, ParseTime(configuration["KeyRooms:DailyPlanAt"], new(18, 0), "KeyRooms:DailyPlanAt"), false));
+        return jobs;
     }
 }
