@@ -23,6 +23,19 @@ public static class StorageInspection
         return count;
     }
 
+    /// <summary>The worker owning each partition of a task hub (the engine's table partition manager, <c>{hub}Partitions</c>).</summary>
+    public static async Task<IReadOnlyDictionary<string, string?>> PartitionOwnersAsync(this AzuriteInstance azurite, string hubName)
+    {
+        var client = new TableServiceClient(azurite.ConnectionString).GetTableClient(hubName + "Partitions");
+        var owners = new Dictionary<string, string?>();
+        await foreach (var row in client.QueryAsync<TableEntity>(select: ["RowKey", "CurrentOwner"]))
+        {
+            owners[row.RowKey] = row.GetString("CurrentOwner");
+        }
+
+        return owners;
+    }
+
     /// <summary>
     /// Every place (table row key, property, blob name or blob content) where any of <paramref name="needles"/>
     /// appears, across all tables and containers.

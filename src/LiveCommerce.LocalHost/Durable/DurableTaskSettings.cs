@@ -20,18 +20,33 @@ public sealed class DurableTaskSettings
     /// <summary>The longest back-off between polls of an idle queue (engine default 30 s: up to 30 s before a first message after a quiet spell).</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long a dequeued message stays invisible: how soon a killed host's in-flight messages come back (engine default 5 min).</summary>
-    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// How long a dequeued control-queue message stays invisible (engine default 5 min). It must outlast the time a
+    /// message waits in the worker's prefetch buffer for an orchestration slot plus its history load and replay: those
+    /// are not renewed, so a shorter timeout redelivers messages still being handled (duplicate and abandoned
+    /// messages, each abandon backed off 2^dequeue-count seconds), which stalled two hosts on a loaded machine at
+    /// 20 s. The cost: a killed host's in-flight orchestration messages come back only after this.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <inheritdoc cref="ControlQueueVisibilityTimeout"/>
-    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// How long a dequeued activity message stays invisible (engine default 5 min). Running activities are renewed
+    /// (30 s before expiry), so this bounds how soon a killed host's activities run elsewhere.
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long a partition lease lasts unrenewed: how soon another host takes a dead host's partitions (engine default 30 s).</summary>
-    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a partition lease lasts unrenewed: how soon another host takes a dead host's partitions (engine
+    /// default 30 s). It must exceed <see cref="LeaseAcquireInterval"/> plus <see cref="PartitionTableOperationTimeout"/>,
+    /// or a slow partition-table round trip lets the lease lapse and the partition moves between live hosts.
+    /// </summary>
+    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(3);
+    /// <summary>Lease renewal period of the blob partition managers (the table partition manager, the default, renews every <see cref="LeaseAcquireInterval"/>).</summary>
+    public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>How often the table partition manager reads the partition table, renews its leases and balances (engine default 10 s).</summary>
+    public TimeSpan LeaseAcquireInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Azurite on a busy 2-core machine exceeds the engine's 2 s (warning 121).</summary>
     public TimeSpan PartitionTableOperationTimeout { get; set; } = TimeSpan.FromSeconds(15);
@@ -65,6 +80,13 @@ public sealed class DurableTaskSettings
         if (LeaseRenewInterval >= LeaseInterval || HistoryRetention <= TimeSpan.Zero)
         {
             throw new InvalidOperationException($"{Section}: LeaseRenewInterval must be shorter than LeaseInterval; HistoryRetention positive.");
+        }
+
+        // A lease renewed every LeaseAcquireInterval by a round trip that may take PartitionTableOperationTimeout
+        // lapses between renewals unless it lasts longer than both: partitions then move between live hosts.
+        if (LeaseAcquireInterval + PartitionTableOperationTimeout >= LeaseInterval)
+        {
+            throw new InvalidOperationException($"{Section}:LeaseInterval must be longer than LeaseAcquireInterval plus PartitionTableOperationTimeout.");
         }
 
         return this;
