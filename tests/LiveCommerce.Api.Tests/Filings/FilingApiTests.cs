@@ -241,7 +241,8 @@ public sealed class FilingApiTests(LocalHostFixture fixture)
     {
         var queue = new QueueClient(fixture.Azurite.ConnectionString, "filing-escalations", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var seen = new List<JsonElement>();
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100))
+        // Generous: a fresh host takes its task hub partitions only after the lease interval, and the machine may be busy.
+        for (var deadline = DateTime.UtcNow.AddSeconds(120); DateTime.UtcNow < deadline; await Task.Delay(200))
         {
             foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value)
             {
