@@ -30,32 +30,13 @@ public sealed class SanctionedHostTippingApiTests(LocalHostFixture fixture)
         var tip = Assert.Single(refunded);
         Assert.Equal(sanctionId, tip.GetProperty("sanctionId").GetString());
 
-        // The refund reaches the platform as a tip.refunded event (the feed shows an event 2 s after it is published).
-        var feedDeadline = DateTime.UtcNow.AddSeconds(60);
-        JsonElement? refundEvent = null;
-        while (refundEvent is null && DateTime.UtcNow < feedDeadline)
-        {
-            var feed = await api.GetFromJsonAsync<JsonElement>("api/event-feed");
-            refundEvent = feed.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "tip.refunded").Cast<JsonElement?>().FirstOrDefault();
-            if (refundEvent is null)
-            {
-                await Task.Delay(500);
-            }
-        }
-
+        // The refund reaches the platform as a tip.refunded event, beside sanction.imposed.
+        var events = await Events.EventFeedApiTests.EventsAtLeastAsync(api, 2);
+        var refundEvent = events.Where(e => e.GetProperty("type").GetString() == "tip.refunded").Cast<JsonElement?>().FirstOrDefault();
         Assert.NotNull(refundEvent);
         Assert.Equal(tip.GetProperty("tipId").GetString(), refundEvent.Value.GetProperty("data").GetProperty("tipId").GetString());
         Assert.Equal(sanctionId, refundEvent.Value.GetProperty("data").GetProperty("sanctionId").GetString());
 
-        // The tip check caches a host's suspensions for a few seconds: wait for the condition, not for a fixed time.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        string[] codes;
-        do
-        {
-            codes = (await DecideAsync(api, user, 1, host)).Codes();
-        }
-        while (!codes.Contains("HOST_TIPPING_SUSPENDED") && DateTime.UtcNow < deadline && await Task.Delay(500).ContinueWith(_ => true));
-
-        Assert.Equal(["HOST_TIPPING_SUSPENDED"], codes);
+        Assert.Equal(["HOST_TIPPING_SUSPENDED"], await CodesOnceSeenAsync(api, user, host, "HOST_TIPPING_SUSPENDED"));
     }
 }

@@ -51,14 +51,7 @@ public sealed class TippingSettlementApiTests(LocalHostFixture fixture)
         Assert.All(events, e => Assert.Equal(sanction.SanctionId, e.SanctionId));
 
         // The host process sees the suspension within its cache lifetime (5 s): from then on tips are denied.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        string[] codes;
-        do
-        {
-            codes = (await DecideAsync(client, user, 1, hostId)).Codes();
-        }
-        while (!codes.Contains(TippingReasonCodes.HostTippingSuspended) && DateTime.UtcNow < deadline && await Delay());
-
+        var codes = await CodesOnceSeenAsync(client, user, hostId, TippingReasonCodes.HostTippingSuspended);
         Assert.Equal([TippingReasonCodes.HostTippingSuspended], codes);
     }
 
@@ -88,11 +81,5 @@ public sealed class TippingSettlementApiTests(LocalHostFixture fixture)
         Assert.Single(await HostTipsAsync(client, paid));
         Assert.Single(await HostTipsAsync(client, stopped));
         Assert.True(second.Examined <= first.Examined + 10, second.ToString()); // the second run finds nothing of these left
-    }
-
-    private static async Task<bool> Delay()
-    {
-        await Task.Delay(250);
-        return true;
     }
 }

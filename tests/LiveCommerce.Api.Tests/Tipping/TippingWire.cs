@@ -55,6 +55,25 @@ internal static class TippingWire
         return await ReadAsync(response, HttpStatusCode.OK);
     }
 
+    /// <summary>
+    /// Asks for a 1 fen tip to <paramref name="hostId"/> until the answer carries <paramref name="code"/> (the host
+    /// process caches suspensions for a few seconds) or 60 s pass; the last answer's codes.
+    /// </summary>
+    public static async Task<string[]> CodesOnceSeenAsync(HttpClient client, string userId, string hostId, string code)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var codes = (await DecideAsync(client, userId, 1, hostId)).Codes();
+            if (codes.Contains(code) || DateTime.UtcNow >= deadline)
+            {
+                return codes;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     public static async Task<JsonElement> ConfirmAsync(HttpClient client, string tipId, DateTimeOffset? confirmedAt = null)
     {
         using var response = await client.PostAsJsonAsync($"api/tips/authorizations/{tipId}/confirmation", new { method = "sms", confirmedAt = confirmedAt ?? DateTimeOffset.UtcNow });
